@@ -1,0 +1,22 @@
+#ifndef OPSDECK_CNCURSESW_SHIM_H
+#define OPSDECK_CNCURSESW_SHIM_H
+// SwiftPM drops pkg-config's -D flags, so enable the wide-character API here.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <ncursesw/curses.h>
+// Macros and globals Swift cannot import (or rejects in Swift 6 mode) are wrapped below, one each.
+static inline WINDOW *opsdeck_stdscr(void) { return stdscr; }
+static inline int opsdeck_lines(void) { return LINES; }
+static inline int opsdeck_cols(void) { return COLS; }
+static inline int opsdeck_colors(void) { return COLORS; }
+static inline int opsdeck_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t opsdeck_a_normal(void) { return A_NORMAL; }
+static inline attr_t opsdeck_a_bold(void) { return A_BOLD; }
+static inline attr_t opsdeck_a_dim(void) { return A_DIM; }
+static inline attr_t opsdeck_a_reverse(void) { return A_REVERSE; }
+static inline attr_t opsdeck_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t opsdeck_a_italic(void) { return A_ITALIC; }
+#endif

@@ -1,0 +1,33 @@
+/// One thing wrong with a data file: either the whole file (invalid JSON, with line and column) or one
+/// record (index, id, field). Printed the way compilers print, so editors can jump to it.
+public struct DataProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var index: Int?
+    public var recordID: String?
+    public var field: String?
+    public var reason: String
+    public var severity: Severity
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, index: Int? = nil, recordID: String? = nil,
+                field: String? = nil, reason: String, severity: Severity = .error) {
+        self.file = file; self.line = line; self.column = column; self.index = index
+        self.recordID = recordID; self.field = field; self.reason = reason; self.severity = severity
+    }
+
+    /// `file:line:col: reason` for file-level problems, `file[index] id=…: field: reason` for records.
+    public var description: String {
+        if let index {
+            var s = "\(file)[\(index)]"
+            if let recordID { s += " id=\(recordID)" }
+            s += ": "
+            if let field { s += "\(field): " }
+            return s + reason
+        }
+        var s = file
+        if let line { s += ":\(line)" ; if let column { s += ":\(column)" } }
+        return s + ": " + reason
+    }
+}

@@ -1,0 +1,401 @@
+import Foundation
+
+/// Where a file stops being JSON. Fatal for the whole file; `offset` is turned into line:column for people.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var offset: Int
+    public var reason: String
+}
+
+/// A value of the wrong type or range. The reader has already skipped the value, so the caller can
+/// record the problem against one record and carry on.
+public struct JSONValueError: Error, Sendable, Equatable {
+    public var reason: String
+}
+
+public enum JSONKind: Sendable, Equatable { case object, array, string, number, bool, null }
+
+/// An object key, still as bytes: matching it against the fields a decoder knows costs no allocation.
+public struct JSONKey {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    public static func == (key: JSONKey, name: StaticString) -> Bool {
+        key.count == name.utf8CodeUnitCount && memcmp(key.base, name.utf8Start, key.count) == 0
+    }
+    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+}
+
+/// Iteration state for one object or array (whether a comma is due).
+public struct JSONCursor { var first = true }
+
+/// A pull parser over raw UTF-8 bytes, the fast path for the ERP's large exports (Foundation's decoders
+/// run at 13–70 MB/s on Linux). Decoders walk it field by field; strings are made only for fields they
+/// keep, and every string is made inert (see `InertText`) as it is read.
+///
+/// The bytes must outlive the reader: use `JSONReader.withReader(bytes:)`.
+public struct JSONReader {
+    let p: UnsafePointer<UInt8>
+    let end: Int
+    public private(set) var offset = 0
+    /// Nesting limit: deeper input is refused as a syntax error instead of exhausting the stack.
+    public static let maxDepth = 512
+    var depth = 0
+
+    init(_ p: UnsafePointer<UInt8>, count: Int) { self.p = p; self.end = count }
+
+    public static func withReader<R>(bytes: [UInt8], _ body: (inout JSONReader) throws -> R) throws -> R {
+        try bytes.withUnsafeBufferPointer { buf in
+            // An empty buffer has no base address; a one-byte stand-in keeps `p` valid with `end == 0`.
+            if buf.isEmpty {
+                var zero: UInt8 = 0
+                return try withUnsafePointer(to: &zero) { z in
+                    var r = JSONReader(z, count: 0)
+                    return try body(&r)
+                }
+            }
+            var r = JSONReader(buf.baseAddress!, count: buf.count)
+            return try body(&r)
+        }
+    }
+
+    // MARK: structure
+
+    func syntax(_ reason: String, at o: Int? = nil) -> JSONSyntaxError { JSONSyntaxError(offset: o ?? offset, reason: reason) }
+
+    @inline(__always) mutating func skipWhitespace() {
+        while offset < end {
+            let c = p[offset]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { offset += 1 } else { return }
+        }
+    }
+
+    /// The kind of the next value, without consuming it.
+    public mutating func peek() throws -> JSONKind {
+        skipWhitespace()
+        guard offset < end else { throw syntax("unexpected end of file") }
+        switch p[offset] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw syntax("unexpected character \(Self.describe(p[offset]))")
+        }
+    }
+
+    /// After the last value: only whitespace may follow.
+    public mutating func expectEnd() throws {
+        skipWhitespace()
+        if offset < end { throw syntax("unexpected \(Self.describe(p[offset])) after the end of the JSON value") }
+    }
+
+    public mutating func beginObject() throws -> JSONCursor {
+        let k = try peek()
+        guard k == .object else { try skipValue(); throw JSONValueError(reason: "expected an object, found \(k.name)") }
+        try enter()
+        offset += 1
+        return JSONCursor()
+    }
+
+    public mutating func beginArray() throws -> JSONCursor {
+        let k = try peek()
+        guard k == .array else { try skipValue(); throw JSONValueError(reason: "expected an array, found \(k.name)") }
+        try enter()
+        offset += 1
+        return JSONCursor()
+    }
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw syntax("nesting deeper than \(Self.maxDepth) levels") }
+    }
+
+    /// The next key of the object, or nil at its closing brace. The caller must then read or skip its value.
+    public mutating func nextKey(_ c: inout JSONCursor) throws -> JSONKey? {
+        skipWhitespace()
+        guard offset < end else { throw syntax("unexpected end of file inside an object") }
+        if p[offset] == UInt8(ascii: "}") { offset += 1; depth -= 1; return nil }
+        if !c.first {
+            guard p[offset] == UInt8(ascii: ",") else { throw syntax("expected ',' or '}' in object, found \(Self.describe(p[offset]))") }
+            offset += 1
+            skipWhitespace()
+        }
+        c.first = false
+        guard offset < end, p[offset] == UInt8(ascii: "\"") else {
+            throw syntax(offset < end ? "expected a string key, found \(Self.describe(p[offset]))" : "unexpected end of file inside an object")
+        }
+        let (start, len, escaped) = try scanString()
+        let key: JSONKey
+        if escaped {
+            // Rare: keys with escapes are compared in decoded form, kept alive in a side buffer.
+            let decoded = Self.unescape(UnsafeBufferPointer(start: p + start, count: len))
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(decoded.count, 1))
+            copy.initialize(from: decoded, count: decoded.count)
+            escapedKeys.append(copy)
+            key = JSONKey(base: UnsafePointer(copy), count: decoded.count)
+        } else {
+            key = JSONKey(base: p + start, count: len)
+        }
+        skipWhitespace()
+        guard offset < end, p[offset] == UInt8(ascii: ":") else { throw syntax("expected ':' after object key") }
+        offset += 1
+        return key
+    }
+
+    var escapedKeys = EscapedKeyStore()
+
+    /// True while the array has another element; the caller must then read or skip it.
+    public mutating func nextElement(_ c: inout JSONCursor) throws -> Bool {
+        skipWhitespace()
+        guard offset < end else { throw syntax("unexpected end of file inside an array") }
+        if p[offset] == UInt8(ascii: "]") { offset += 1; depth -= 1; return false }
+        if !c.first {
+            guard p[offset] == UInt8(ascii: ",") else { throw syntax("expected ',' or ']' in array, found \(Self.describe(p[offset]))") }
+            offset += 1
+        }
+        c.first = false
+        return true
+    }
+
+    /// Skips one value of any kind, checking its syntax.
+    public mutating func skipValue() throws {
+        switch try peek() {
+        case .object:
+            var c = try beginObject()
+            while try nextKey(&c) != nil { try skipValue() }
+        case .array:
+            var c = try beginArray()
+            while try nextElement(&c) { try skipValue() }
+        case .string: _ = try scanString()
+        case .number: _ = try scanNumber()
+        case .bool, .null: try scanLiteral()
+        }
+    }
+
+    // MARK: scalars
+
+    /// Reads a string and makes it inert for terminals.
+    public mutating func readString() throws -> String {
+        let k = try peek()
+        guard k == .string else { try skipValue(); throw JSONValueError(reason: "expected a string, found \(k.name)") }
+        let (start, len, escaped) = try scanString()
+        let raw = UnsafeBufferPointer(start: p + start, count: len)
+        let s = escaped ? String(decoding: Self.unescape(raw), as: UTF8.self) : String(decoding: raw, as: UTF8.self)
+        return InertText.needsCleaning(s.utf8) ? InertText.clean(s) : s
+    }
+
+    /// Reads a string, or nil for `null`.
+    public mutating func readOptionalString() throws -> String? {
+        if try peek() == .null { try scanLiteral(); return nil }
+        return try readString()
+    }
+
+    /// Reads an integer that fits Int64. Fractions, exponents and out-of-range values are value errors.
+    public mutating func readInt64() throws -> Int64 {
+        let k = try peek()
+        guard k == .number else { try skipValue(); throw JSONValueError(reason: "expected a whole number, found \(k.name)") }
+        let (start, len, isInteger) = try scanNumber()
+        guard isInteger else {
+            // 12.0 and 1e3 are whole numbers written another way; accept those exactly, refuse 12.5.
+            let d = Self.parseDouble(p + start, len)
+            if let d, d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
+            throw JSONValueError(reason: "expected a whole number, found \(String(decoding: UnsafeBufferPointer(start: p + start, count: len), as: UTF8.self))")
+        }
+        var i = start
+        var negative = false
+        if p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var v: Int64 = 0
+        while i < start + len {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = negative ? m.subtractingReportingOverflow(Int64(p[i] &- 48)) : m.addingReportingOverflow(Int64(p[i] &- 48))
+            if o1 || o2 { throw JSONValueError(reason: "number out of range") }
+            v = a
+            i += 1
+        }
+        return v
+    }
+
+    public mutating func readInt() throws -> Int { Int(try readInt64()) }
+
+    /// Reads any finite number.
+    public mutating func readDouble() throws -> Double {
+        let k = try peek()
+        guard k == .number else { try skipValue(); throw JSONValueError(reason: "expected a number, found \(k.name)") }
+        let (start, len, _) = try scanNumber()
+        guard let d = Self.parseDouble(p + start, len), d.isFinite else { throw JSONValueError(reason: "number out of range") }
+        return d
+    }
+
+    public mutating func readBool() throws -> Bool {
+        let k = try peek()
+        guard k == .bool else { try skipValue(); throw JSONValueError(reason: "expected true or false, found \(k.name)") }
+        let v = p[offset] == UInt8(ascii: "t")
+        try scanLiteral()
+        return v
+    }
+
+    /// Consumes a `null` and returns true, or leaves any other value in place and returns false.
+    public mutating func readNull() throws -> Bool {
+        guard try peek() == .null else { return false }
+        try scanLiteral()
+        return true
+    }
+
+    // MARK: scanning
+
+    mutating func scanLiteral() throws {
+        let start = offset
+        for word in ["true", "false", "null"] as [StaticString] where p[start] == word.utf8Start[0] {
+            let n = word.utf8CodeUnitCount
+            guard start + n <= end, memcmp(p + start, word.utf8Start, n) == 0 else { break }
+            offset += n
+            return
+        }
+        throw syntax("invalid literal", at: start)
+    }
+
+    /// Returns the bytes between the quotes and whether they hold escapes; validates escapes and controls.
+    mutating func scanString() throws -> (Int, Int, Bool) {
+        let open = offset
+        offset += 1
+        let start = offset
+        var escaped = false
+        while offset < end {
+            let c = p[offset]
+            if c == UInt8(ascii: "\"") {
+                offset += 1
+                return (start, offset - 1 - start, escaped)
+            } else if c == UInt8(ascii: "\\") {
+                escaped = true
+                guard offset + 1 < end else { break }
+                switch p[offset + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    offset += 2
+                case UInt8(ascii: "u"):
+                    guard offset + 6 <= end, (2..<6).allSatisfy({ Self.hex(p[offset + $0]) != nil }) else {
+                        throw syntax("invalid \\u escape in string")
+                    }
+                    offset += 6
+                default: throw syntax("invalid escape \\\(Self.describe(p[offset + 1])) in string")
+                }
+            } else if c < 0x20 {
+                throw syntax("unescaped control character \(Self.describe(c)) in string")
+            } else {
+                offset += 1
+            }
+        }
+        throw syntax("unterminated string", at: open)
+    }
+
+    /// Returns start, length and whether the number is a plain integer (no fraction or exponent).
+    mutating func scanNumber() throws -> (Int, Int, Bool) {
+        let start = offset
+        var integer = true
+        if p[offset] == UInt8(ascii: "-") { offset += 1 }
+        func digits(_ r: inout JSONReader) -> Int {
+            let s = r.offset
+            while r.offset < r.end, r.p[r.offset] >= 0x30, r.p[r.offset] <= 0x39 { r.offset += 1 }
+            return r.offset - s
+        }
+        let intStart = offset
+        let n = digits(&self)
+        guard n > 0 else { throw syntax("invalid number", at: start) }
+        if n > 1 && p[intStart] == UInt8(ascii: "0") { throw syntax("invalid number (leading zero)", at: start) }
+        if offset < end, p[offset] == UInt8(ascii: ".") {
+            integer = false
+            offset += 1
+            guard digits(&self) > 0 else { throw syntax("invalid number (no digits after '.')", at: start) }
+        }
+        if offset < end, p[offset] == UInt8(ascii: "e") || p[offset] == UInt8(ascii: "E") {
+            integer = false
+            offset += 1
+            if offset < end, p[offset] == UInt8(ascii: "+") || p[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard digits(&self) > 0 else { throw syntax("invalid number (no digits in exponent)", at: start) }
+        }
+        return (start, offset - start, integer)
+    }
+
+    static func parseDouble(_ s: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        guard n < 400 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buf in
+            for i in 0..<n { buf[i] = CChar(bitPattern: s[i]) }
+            buf[n] = 0
+            return strtod(buf.baseAddress!, nil)
+        }
+    }
+
+    static func hex(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: UInt32(c - 0x30)
+        case 0x41...0x46: UInt32(c - 0x41 + 10)
+        case 0x61...0x66: UInt32(c - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    /// Decodes escapes of an already validated string body. Lone surrogates become U+FFFD.
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        func hex4(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 << 4 | hex(raw[at + $1])! } }
+        while i < raw.count {
+            let c = raw[i]
+            guard c == UInt8(ascii: "\\") else { out.append(c); i += 1; continue }
+            let e = raw[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(i)
+                i += 4
+                if (0xD800..<0xDC00).contains(scalar), i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") {
+                    let low = hex4(i + 2)
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                out.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
+            default: out.append(e)
+            }
+        }
+        return out
+    }
+
+    static func describe(_ c: UInt8) -> String {
+        (0x21...0x7E).contains(c) ? "'\(Character(Unicode.Scalar(c)))'" : String(format: "byte 0x%02X", c)
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset, for error messages.
+    public static func lineColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+        return (line, offset - lineStart + 1)
+    }
+}
+
+extension JSONKind {
+    var name: String {
+        switch self {
+        case .object: "an object"
+        case .array: "an array"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "a boolean"
+        case .null: "null"
+        }
+    }
+}
+
+/// Owns the decoded copies of escaped keys for the life of a reader (rare; freed on deinit).
+final class EscapedKeyStore {
+    private var buffers: [UnsafeMutablePointer<UInt8>] = []
+    func append(_ p: UnsafeMutablePointer<UInt8>) { buffers.append(p) }
+    deinit { buffers.forEach { $0.deallocate() } }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class OpsdeckDemoTestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,0 +1,2 @@
+import XCTest
+final class OpsdeckTerminalTestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
