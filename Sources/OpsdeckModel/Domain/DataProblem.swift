@@ -1,6 +1,6 @@
 /// One thing wrong with a data file: either the whole file (invalid JSON, with line and column) or one
 /// record (index, id, field). Printed the way compilers print, so editors can jump to it.
-public struct DataProblem: Sendable, Equatable, CustomStringConvertible {
+public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
     public var file: String
     public var line: Int?
