@@ -1,2 +1,0 @@
-import XCTest
-final class OpsdeckModelTestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
