@@ -49,8 +49,10 @@ enum ActionResultDecoder {
             else if k == "erp_ref" { erpRef = try f.id(k) }
             else { try f.json.skipValue() }
         }
-        guard let actionID = f.require(actionID, "action_id"), let state = f.require(state, "state"),
-              let at = f.require(at, "at") else { return nil }
+        f.require(actionID, "action_id")
+        f.require(state, "state")
+        f.require(at, "at")
+        guard let actionID, let state, let at else { return nil }
         return ActionResult(actionID: actionID, state: state, at: at, message: message, erpRef: erpRef)
     }
 }

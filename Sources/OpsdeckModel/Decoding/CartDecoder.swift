@@ -21,8 +21,11 @@ enum CartDecoder {
             else if k == "recovered_order_id" { recoveredOrder = try f.id(k) }
             else { try f.json.skipValue() }
         }
-        guard let id = f.require(id, "id"), let updatedAt = f.require(updatedAt, "updated_at"),
-              let value = f.require(value, "value_minor"), let lines = f.require(lines, "lines") else { return nil }
+        f.require(id, "id")
+        f.require(updatedAt, "updated_at")
+        f.require(value, "value_minor")
+        f.require(lines, "lines")
+        guard let id, let updatedAt, let value, let lines else { return nil }
         return Cart(id: id, updatedAt: updatedAt, valueMinor: value, currency: currency ?? "", lines: lines,
                     customerID: customerID, email: email, acceptsMarketing: marketing, createdAt: createdAt,
                     status: status, remindersSent: reminders ?? 0, lastReminderAt: lastReminder,
@@ -39,7 +42,9 @@ enum CartDecoder {
             else if k == "unit_price_minor" { price = try f.money(k) }
             else { try f.json.skipValue() }
         }
-        guard let sku = f.require(sku, "sku"), let qty = f.require(qty, "qty") else { return nil }
+        f.require(sku, "sku")
+        f.require(qty, "qty")
+        guard let sku, let qty else { return nil }
         return CartLine(sku: sku, name: name, qty: qty, unitPriceMinor: price)
     }
 }

@@ -11,7 +11,8 @@ enum CustomerDecoder {
             else if k == "accepts_marketing" { marketing = try f.bool(k) }
             else { try f.json.skipValue() }
         }
-        guard let id = f.require(id, "id") else { return nil }
+        f.require(id, "id")
+        guard let id else { return nil }
         return Customer(id: id, name: name, email: email, tags: tags ?? [], acceptsMarketing: marketing)
     }
 }

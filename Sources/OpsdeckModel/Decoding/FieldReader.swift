@@ -47,13 +47,13 @@ struct FieldReader {
         }
     }
 
-    /// The value of a required field, or nil after noting it missing (unless its value was already faulted).
-    mutating func require<T>(_ value: T?, _ field: StaticString) -> T? {
+    /// Notes a required field as missing (unless its value was already faulted). Check every required
+    /// field before bailing out, so a record's report lists all of them.
+    mutating func require<T>(_ value: T?, _ field: StaticString) {
         if value == nil {
             let name = "\(field)"
             if !issues.contains(where: { $0.field == name }) { note(name, "required field missing") }
         }
-        return value
     }
 
     /// Begins an object value; nil (with an issue named `field`) when it is something else.

@@ -33,9 +33,13 @@ enum OrderDecoder {
             else if k == "tracking" { tracking = try f.array(k, shipment) }
             else { try f.json.skipValue() }
         }
-        guard let id = f.require(id, "id"), let customerID = f.require(customerID, "customer_id"),
-              let placedAt = f.require(placedAt, "placed_at"), let status = f.require(status, "status"),
-              let total = f.require(total, "total_minor"), let lines = f.require(lines, "lines") else { return nil }
+        f.require(id, "id")
+        f.require(customerID, "customer_id")
+        f.require(placedAt, "placed_at")
+        f.require(status, "status")
+        f.require(total, "total_minor")
+        f.require(lines, "lines")
+        guard let id, let customerID, let placedAt, let status, let total, let lines else { return nil }
         if lines.isEmpty && !f.hasErrors { f.note("lines", "an order needs at least one line") }
         let applied = refunds ?? []
         // Without `refunded_minor` the applied refunds say how much went back.
@@ -68,8 +72,10 @@ enum OrderDecoder {
             else if k == "refunded_qty" { refundedQty = try f.int(k) }
             else { try f.json.skipValue() }
         }
-        guard let sku = f.require(sku, "sku"), let qty = f.require(qty, "qty"),
-              let unitPrice = f.require(unitPrice, "unit_price_minor") else { return nil }
+        f.require(sku, "sku")
+        f.require(qty, "qty")
+        f.require(unitPrice, "unit_price_minor")
+        guard let sku, let qty, let unitPrice else { return nil }
         if let fulfilled, fulfilled > qty { f.note("fulfilled_qty", "\(fulfilled) is more than the \(qty) ordered") }
         if let refundedQty, refundedQty > qty { f.note("refunded_qty", "\(refundedQty) is more than the \(qty) ordered") }
         return OrderLine(lineID: lineID, sku: sku, name: name, qty: qty, unitPriceMinor: unitPrice,
@@ -87,7 +93,8 @@ enum OrderDecoder {
             else if k == "action_id" { actionID = try f.string(k) }
             else { try f.json.skipValue() }
         }
-        guard let amount = f.require(amount, "amount_minor") else { return nil }
+        f.require(amount, "amount_minor")
+        guard let amount else { return nil }
         return AppliedRefund(id: id, amountMinor: amount, at: at, actionID: actionID)
     }
 

@@ -29,9 +29,9 @@ struct ProblemLog {
         guard errors + warnings > shown else { return problems }
         let shownErrors = problems.filter { $0.severity == .error }.count
         let more = errors - shownErrors, moreWarnings = warnings - (shown - shownErrors)
-        return problems + [DataProblem(
-            file: file, reason: "\(more) more errors and \(moreWarnings) more warnings not listed",
-            severity: more > 0 ? .error : .warning)]
+        let counts = [more > 0 ? "\(more) more errors" : nil, moreWarnings > 0 ? "\(moreWarnings) more warnings" : nil]
+        return problems + [DataProblem(file: file, reason: counts.compactMap { $0 }.joined(separator: " and ") + " not listed",
+                                       severity: more > 0 ? .error : .warning)]
     }
 }
 

@@ -28,8 +28,10 @@ enum StockDecoder {
             else if k == "status" { status = try f.enumValue(k, StockStatus.self) }
             else { try f.json.skipValue() }
         }
-        guard let sku = f.require(sku, "sku"), let name = f.require(name, "name"),
-              let onHand = f.require(onHand, "on_hand") else { return nil }
+        f.require(sku, "sku")
+        f.require(name, "name")
+        f.require(onHand, "on_hand")
+        guard let sku, let name, let onHand else { return nil }
         let detailList = detail ?? []
         // Without `incoming`, the open purchase order lines say how much is on its way.
         let incomingTotal = incoming ?? min(detailList.reduce(0) { $0 + $1.qty }, FieldReader.maxCount)
@@ -50,7 +52,8 @@ enum StockDecoder {
             else if k == "action_id" { actionID = try f.string(k) }
             else { try f.json.skipValue() }
         }
-        guard let qty = f.require(qty, "qty") else { return nil }
+        f.require(qty, "qty")
+        guard let qty else { return nil }
         return IncomingStock(ref: ref, qty: qty, eta: eta, actionID: actionID)
     }
 }

@@ -33,9 +33,12 @@ enum TicketDecoder {
             else if k == "last_customer_message_at" { lastMessage = try f.timestamp(k) }
             else { try f.json.skipValue() }
         }
-        guard let id = f.require(id, "id"), let subject = f.require(subject, "subject"),
-              let priority = f.require(priority, "priority"), let status = f.require(status, "status"),
-              let openedAt = f.require(openedAt, "opened_at") else { return nil }
+        f.require(id, "id")
+        f.require(subject, "subject")
+        f.require(priority, "priority")
+        f.require(status, "status")
+        f.require(openedAt, "opened_at")
+        guard let id, let subject, let priority, let status, let openedAt else { return nil }
         return Ticket(id: id, subject: subject, priority: priority, status: status.status, openedAt: openedAt,
                       escalated: escalated == true || status == .escalated, level: level ?? 0, customerID: customerID,
                       orderID: orderID, channel: channel, firstReplyDue: firstReply, nextReplyDue: nextReply,
