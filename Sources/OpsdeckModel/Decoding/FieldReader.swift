@@ -161,10 +161,10 @@ struct FieldReader {
         let reason: String
         if v > range.upperBound && range.upperBound >= Int64(Self.maxCount) || v < -Self.maxMoney {
             reason = "number out of range"
-        } else if v < 0 && range.lowerBound == 0 {
-            reason = "must not be negative, found \(v)"
         } else if range.upperBound < Int64(Self.maxCount) {
             reason = "must be between \(range.lowerBound) and \(range.upperBound), found \(v)"
+        } else if v < 0 && range.lowerBound == 0 {
+            reason = "must not be negative, found \(v)"
         } else {
             reason = "must be at least \(range.lowerBound), found \(v)"
         }
