@@ -77,10 +77,10 @@ final class DecodingEnvelopeTests: XCTestCase {
     }
 
     func testReportCountsEverythingForCheck() {
-        let r = SourceDecoder.report(.orders, bytes: Array(envelope("orders", [orderJSON(id: "A"), orderJSON(id: "A"), "1"]).utf8), file: "orders.json")
+        let (r, _) = SourceDecoder.report(.orders, bytes: Array(envelope("orders", [orderJSON(id: "A"), orderJSON(id: "A"), "1"]).utf8), file: "orders.json")
         XCTAssertEqual(r.records, 1); XCTAssertEqual(r.errors, 1); XCTAssertEqual(r.warnings, 1)
         XCTAssertEqual(r.generatedAt, Timestamp(iso8601: "2026-11-22T14:05:00Z"))
-        let bad = SourceDecoder.report(.orders, bytes: Array("{".utf8), file: "orders.json")
+        let (bad, _) = SourceDecoder.report(.orders, bytes: Array("{".utf8), file: "orders.json")
         XCTAssertNil(bad.records)
         XCTAssertEqual(bad.problems.map(\.description), ["orders.json:1:2: invalid JSON: unexpected end of file inside an object"])
         XCTAssertEqual(bad.errors, 1)

@@ -10,21 +10,23 @@ public enum SourceDecoder {
         return (generatedAt, log.listed)
     }
 
-    /// Decodes into a scratch snapshot and reports everything found, for `opsdeck check`.
-    public static func report(_ kind: SourceKind, bytes: [UInt8], file: String) -> FileReport {
-        var scratch = StoreSnapshot()
+    /// Decodes into a scratch snapshot (with `settings`, for the default currency) and reports everything
+    /// found, for `opsdeck check`. Returns the scratch snapshot too.
+    public static func report(_ kind: SourceKind, bytes: [UInt8], file: String,
+                              settings: StoreSettings = StoreSettings()) -> (FileReport, StoreSnapshot) {
+        var scratch = StoreSnapshot(settings: settings)
         var log = ProblemLog(file: file)
         do throws(DataProblem) {
             let (generatedAt, records) = try decode(kind, bytes: bytes, file: file, into: &scratch, log: &log)
-            return FileReport(file: file, generatedAt: generatedAt, records: records, problems: log.listed,
-                              errors: log.errors, warnings: log.warnings)
+            return (FileReport(file: file, generatedAt: generatedAt, records: records, problems: log.listed,
+                               errors: log.errors, warnings: log.warnings), scratch)
         } catch {
-            // The file-level problem first: it is why nothing loaded. Record problems found before it are kept.
+            // The file-level problem first: it is why nothing loaded. Problems found before it are kept.
             var all = ProblemLog(file: file)
             all.add(error)
             for p in log.listed { all.add(p) }
-            return FileReport(file: file, generatedAt: nil, records: nil, problems: all.listed,
-                              errors: all.errors, warnings: all.warnings)
+            return (FileReport(file: file, generatedAt: nil, records: nil, problems: all.listed,
+                               errors: all.errors, warnings: all.warnings), scratch)
         }
     }
 
