@@ -84,4 +84,24 @@ final class DecodingFuzzTests: XCTestCase {
         XCTAssertGreaterThan(fileProblems, 500)
         XCTAssertGreaterThan(recordProblems, 50)
     }
+
+    func testMutatedFilesOfEveryKindNeverCrash() throws {
+        var rng = SeededRandom(state: 7)
+        var rejected = 0
+        for kind in SourceKind.allCases where kind != .orderHistory && kind != .customers {
+            let url = URL(fileURLWithPath: CheckTests.fixture("clean")).appendingPathComponent(kind.fileName)
+            let base = [UInt8](try Data(contentsOf: url))
+            for _ in 0..<250 {
+                var s = StoreSnapshot()
+                do {
+                    let r = try SourceDecoder.decode(kind, bytes: mutate(base, &rng), file: kind.fileName, into: &s)
+                    XCTAssertTrue(r.problems.allSatisfy { !$0.reason.isEmpty && $0.file == kind.fileName })
+                } catch {
+                    rejected += 1
+                    XCTAssertEqual(error.file, kind.fileName)
+                }
+            }
+        }
+        XCTAssertGreaterThan(rejected, 300)
+    }
 }
