@@ -233,4 +233,18 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(JSONReader.lineColumn(of: 7, in: b).column, 1)
     }
 
+
+    func testSpecialBytesAreFoundAtEveryPositionOfLongStrings() throws {
+        // The string scanner skips eight bytes at a time; a quote, backslash or control must be seen anywhere.
+        for at in 0..<24 {
+            let before = String(repeating: "a", count: at), after = String(repeating: "é", count: 5)
+            XCTAssertEqual(try parseTree("\"\(before)\\n\(after)\""), .string(before + "␊" + after), "escape at \(at)")
+            XCTAssertEqual(try parseTree("[\"\(before)\", \"\(after)\"]"), .array([.string(before), .string(after)]), "quote at \(at)")
+            XCTAssertEqual(syntaxError("\"\(before)\u{1F}\(after)\""), "1:\(at + 2): unescaped control character byte 0x1F in string")
+            XCTAssertEqual(syntaxError("\"\(before)"), "1:1: unterminated string")
+        }
+        // Bytes just above the special ones (0x20, 0x23, 0x5D, 0x7F and up) are plain.
+        let plain = " #]\u{7F}ÿ€ #]\u{7F}ÿ€ #]"
+        XCTAssertEqual(try parseTree("\"\(plain)\""), .string(plain.replacingOccurrences(of: "\u{7F}", with: "␡")))
+    }
 }

@@ -315,6 +315,11 @@ public struct JSONReader {
         let start = offset
         var escaped = false
         while offset < end {
+            // Eight plain bytes at a time (no quote, backslash or control): most of a file is string bodies.
+            while offset + 8 <= end, !Self.hasSpecialByte(UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)) {
+                offset += 8
+            }
+            guard offset < end else { break }
             let c = p[offset]
             if c == UInt8(ascii: "\"") {
                 offset += 1
@@ -340,6 +345,17 @@ public struct JSONReader {
             }
         }
         throw syntax("unterminated string", at: open)
+    }
+
+    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (the classic SWAR zero-byte tests; exact
+    /// about existence, which is all that is asked).
+    @inline(__always) static func hasSpecialByte(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let below20 = (x &- ones &* 0x20) & ~x
+        return (zeroQuote | zeroBackslash | below20) & highs != 0
     }
 
     /// Returns start, length and whether the number is a plain integer (no fraction or exponent).
