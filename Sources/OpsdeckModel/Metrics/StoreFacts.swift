@@ -34,16 +34,26 @@ public struct StoreFacts: Sendable {
         calendar = StoreCalendar(settings: snapshot.settings)
         let settings = snapshot.settings
 
-        let orderIndex = Self.index(snapshot.orders) { $0.id }
+        var orderIndex = [String: Int](minimumCapacity: snapshot.orders.count)
+        snapshot.orders.withUnsafeBufferPointer { buf in
+            for i in buf.indices { orderIndex[buf[i].id] = i }   // duplicates: the last wins, as in decoding
+        }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
         self.orderIndex = orderIndex
         self.customerIndex = customerIndex
         stockIndex = Self.index(snapshot.stock) { $0.sku }
 
-        // Orders and history together, each order once (orders.json wins: it is the newer state).
-        let history: [Order]
-        if snapshot.orderHistory.isEmpty { history = [] } else {
-            history = snapshot.orderHistory.filter { orderIndex[$0.id] == nil }
+        // Non-cancelled orders of orders.json and order_history.json, each order once (orders.json wins:
+        // it is the newer state). Orders are visited in place: copying one out would retain its dozen
+        // strings and arrays, which at 100k orders costs more than everything else here together.
+        // (The body gets the buffer and an index, not an `Order`: passing the element itself makes a copy.)
+        func forEachCountedOrder(_ body: (UnsafeBufferPointer<Order>, Int) -> Void) {
+            snapshot.orders.withUnsafeBufferPointer { buf in
+                for i in buf.indices where buf[i].status != .cancelled { body(buf, i) }
+            }
+            snapshot.orderHistory.withUnsafeBufferPointer { buf in
+                for i in buf.indices where buf[i].status != .cancelled && orderIndex[buf[i].id] == nil { body(buf, i) }
+            }
         }
 
         // Units sold per SKU over the demand window, only for items whose demand is not given.
@@ -51,10 +61,11 @@ public struct StoreFacts: Sendable {
         for item in snapshot.stock where item.dailyDemand == nil { unitsSold[item.sku] = 0 }
         if !unitsSold.isEmpty {
             let from = now.adding(seconds: -Int64(policy.demandWindowDays) * 86400)
-            for list in [snapshot.orders, history] {
-                for o in list where o.status != .cancelled && o.placedAt >= from && o.placedAt <= now {
-                    for line in o.lines {
-                        if let i = unitsSold.index(forKey: line.sku) { unitsSold.values[i] += line.qty }
+            forEachCountedOrder { o, i in
+                guard o[i].placedAt >= from && o[i].placedAt <= now else { return }
+                o[i].lines.withUnsafeBufferPointer { lines in
+                    for j in lines.indices {
+                        if let k = unitsSold.index(forKey: lines[j].sku) { unitsSold.values[k] += lines[j].qty }
                     }
                 }
             }
@@ -69,12 +80,18 @@ public struct StoreFacts: Sendable {
             stats.append(CustomerStats(customerID: id)); statsIndex[id] = stats.count - 1
             return stats.count - 1
         }
-        for list in [snapshot.orders, history] {
-            for o in list where o.status != .cancelled { stats[slot(o.customerID)].add(o) }
+        forEachCountedOrder { o, i in
+            let k = slot(o[i].customerID)
+            // `netCapturedMinor` and `isDiscounted` spelled out on fields: calling them would copy the order.
+            let captured = o[i].paidMinor ?? (o[i].status.isPastPending ? o[i].totalMinor : 0)
+            stats[k].add(total: o[i].totalMinor, net: max(0, captured - o[i].refundedMinor),
+                         discounted: Order.isDiscounted(codes: o[i].discountCodes, lines: o[i].lines), placedAt: o[i].placedAt)
         }
-        for c in snapshot.carts {
-            if let id = c.customerID, c.isAbandoned(now: now, abandonAfterSeconds: settings.cartAbandonAfterSeconds) {
-                stats[slot(id)].abandonedCartCount += 1
+        snapshot.carts.withUnsafeBufferPointer { carts in
+            for i in carts.indices {
+                if let id = carts[i].customerID, carts[i].isAbandoned(now: now, abandonAfterSeconds: settings.cartAbandonAfterSeconds) {
+                    stats[slot(id)].abandonedCartCount += 1
+                }
             }
         }
         var ltvs: [Int64] = []
@@ -101,12 +118,14 @@ public struct StoreFacts: Sendable {
         var shipBy: [Int64] = []
         var placed: [(Int64, Int64)] = []
         placed.reserveCapacity(snapshot.orders.count)
-        for (i, o) in snapshot.orders.enumerated() {
-            if o.status.isOpen {
-                open.append(i)
-                if let d = o.shipBy { shipBy.append(d.epochMillis) }
+        snapshot.orders.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                if buf[i].status.isOpen {
+                    open.append(i)
+                    if let d = buf[i].shipBy { shipBy.append(d.epochMillis) }
+                }
+                if buf[i].status != .cancelled { placed.append((buf[i].placedAt.epochMillis, buf[i].totalMinor)) }
             }
-            if o.status != .cancelled { placed.append((o.placedAt.epochMillis, o.totalMinor)) }
         }
         openOrderIndices = open
         openShipByMillis = shipBy.sorted()
@@ -157,7 +176,9 @@ public struct StoreFacts: Sendable {
 
     static func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
         var d = [String: Int](minimumCapacity: items.count)
-        for (i, item) in items.enumerated() { d[key(item)] = i }   // duplicates: the last wins, as in decoding
+        items.withUnsafeBufferPointer { buf in
+            for i in buf.indices { d[key(buf[i])] = i }   // duplicates: the last wins, as in decoding
+        }
         return d
     }
 
@@ -186,16 +207,21 @@ public struct StoreFacts: Sendable {
         for (item, f) in zip(snapshot.stock, stockFigures) where item.status == .active {
             if f.level == .out { k.outOfStock += 1 } else if f.level == .low { k.belowReorderPoint += 1 }
         }
-        for c in snapshot.carts {
-            if c.isRecovered { k.recoveredCarts += 1 }
-            else if isAbandoned(c) { k.abandonedCarts += 1; k.abandonedCartValueMinor += c.valueMinor }
+        // Visited in place, as in init: this runs on every clock tick.
+        snapshot.carts.withUnsafeBufferPointer { carts in
+            for i in carts.indices {
+                if carts[i].isRecovered { k.recoveredCarts += 1 }
+                else if isAbandoned(carts[i]) { k.abandonedCarts += 1; k.abandonedCartValueMinor += carts[i].valueMinor }
+            }
         }
-        for t in snapshot.tickets where !t.status.isResolved {
-            k.openTickets += 1
-            switch slaState(t) {
-            case .breached: k.slaBreaches += 1
-            case .breachingSoon: k.slaBreachingSoon += 1
-            case .ok, .none: break
+        snapshot.tickets.withUnsafeBufferPointer { tickets in
+            for i in tickets.indices where !tickets[i].status.isResolved {
+                k.openTickets += 1
+                switch slaState(tickets[i]) {
+                case .breached: k.slaBreaches += 1
+                case .breachingSoon: k.slaBreachingSoon += 1
+                case .ok, .none: break
+                }
             }
         }
         k.averageLifetimeValueMinor = averageLTV

@@ -66,8 +66,9 @@ struct SnapshotAssembler {
                 snapshot.sources[kind] = SourceInfo(kind: kind, health: .ok, loadedAt: loadedAt, generatedAt: generatedAt,
                                                     recordProblems: problems, bytes: bytes.count)
             } catch {
-                // Young and broken: most likely a writer rewriting in place. Give it the settle time.
-                if wallNow - stamp.mtimeNanos < settleNanos { return .retry }
+                // Young and cut short (invalid JSON or empty): most likely a writer rewriting in place.
+                // Give it the settle time before reporting.
+                if wallNow - stamp.mtimeNanos < settleNanos && (error.line != nil || bytes.isEmpty) { return .retry }
                 info.health = .fileError(error)
                 snapshot.sources[kind] = info
             }
