@@ -28,6 +28,17 @@ public struct StoreFacts: Sendable {
     let placedMillis: [Int64]
     let placedRunningTotal: [Int64]
     let averageLTV: Int64?
+    /// Carts that are or will become abandoned: the millisecond from which each counts as abandoned
+    /// (sorted; `Int64.min` when the ERP already says so), with running value totals.
+    let abandonFromMillis: [Int64]
+    let abandonRunningValue: [Int64]
+    let recoveredCartCount: Int
+    /// Next SLA deadline of each unresolved ticket (sorted millis; tickets without one are only counted).
+    let ticketDeadlineMillis: [Int64]
+    let openTicketCount: Int
+    /// Active items out of stock / below their reorder point (stock levels do not depend on `now`).
+    let outOfStockCount: Int
+    let belowReorderCount: Int
 
     public init(snapshot: StoreSnapshot, now: Timestamp, policy: MetricPolicy = MetricPolicy()) {
         self.snapshot = snapshot; self.policy = policy; self.now = now
@@ -70,7 +81,16 @@ public struct StoreFacts: Sendable {
                 }
             }
         }
-        stockFigures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        stockFigures = figures
+        var out = 0, low = 0
+        snapshot.stock.withUnsafeBufferPointer { items in
+            for i in items.indices where items[i].status == .active {
+                if figures[i].level == .out { out += 1 } else if figures[i].level == .low { low += 1 }
+            }
+        }
+        outOfStockCount = out
+        belowReorderCount = low
 
         // Per-customer history.
         var statsIndex: [String: Int] = [:]
@@ -134,12 +154,40 @@ public struct StoreFacts: Sendable {
         var running: Int64 = 0
         placedRunningTotal = placed.map { running += $0.1; return running }
 
+        // Carts and tickets as instants, so retiming needs no pass over them.
+        var abandonFrom: [(Int64, Int64)] = []
+        var recovered = 0
+        let idleMillis = (settings.cartAbandonAfterSeconds + 1) * 1000   // idle > threshold, in whole seconds
+        snapshot.carts.withUnsafeBufferPointer { carts in
+            for i in carts.indices {
+                if carts[i].recoveredOrderID != nil || carts[i].status == .recovered { recovered += 1; continue }
+                if carts[i].status == .expired { continue }
+                let from = carts[i].status == .abandoned ? Int64.min : carts[i].updatedAt.epochMillis + idleMillis
+                abandonFrom.append((from, carts[i].valueMinor))
+            }
+        }
+        abandonFrom.sort { $0.0 < $1.0 }
+        abandonFromMillis = abandonFrom.map(\.0)
+        var value: Int64 = 0
+        abandonRunningValue = abandonFrom.map { value += $0.1; return value }
+        recoveredCartCount = recovered
+        var deadlines: [Int64] = []
+        var openTickets = 0
+        snapshot.tickets.withUnsafeBufferPointer { tickets in
+            for i in tickets.indices where !tickets[i].status.isResolved {
+                openTickets += 1
+                if let d = tickets[i].nextSLADeadline { deadlines.append(d.at.epochMillis) }
+            }
+        }
+        ticketDeadlineMillis = deadlines.sorted()
+        openTicketCount = openTickets
+
         kpis = StoreKPIs()
         kpis = computeKPIs()
     }
 
-    /// The same facts at a later instant: recomputes the KPIs only (logarithmic in orders, linear in
-    /// carts and tickets). Demand and segments stay as of the snapshot's build.
+    /// The same facts at a later instant: recomputes the KPIs only (binary searches, no pass over the
+    /// records). Demand and segments stay as of the snapshot's build.
     public func retimed(to now: Timestamp) -> StoreFacts {
         var f = self
         f.now = now
@@ -204,26 +252,16 @@ public struct StoreFacts: Sendable {
         k.lateOrders = Self.countBelow(openShipByMillis, now.epochMillis)
         k.atRiskOrders = Self.countBelow(openShipByMillis, now.epochMillis + s.atRiskSeconds * 1000) - k.lateOrders
 
-        for (item, f) in zip(snapshot.stock, stockFigures) where item.status == .active {
-            if f.level == .out { k.outOfStock += 1 } else if f.level == .low { k.belowReorderPoint += 1 }
-        }
-        // Visited in place, as in init: this runs on every clock tick.
-        snapshot.carts.withUnsafeBufferPointer { carts in
-            for i in carts.indices {
-                if carts[i].isRecovered { k.recoveredCarts += 1 }
-                else if isAbandoned(carts[i]) { k.abandonedCarts += 1; k.abandonedCartValueMinor += carts[i].valueMinor }
-            }
-        }
-        snapshot.tickets.withUnsafeBufferPointer { tickets in
-            for i in tickets.indices where !tickets[i].status.isResolved {
-                k.openTickets += 1
-                switch slaState(tickets[i]) {
-                case .breached: k.slaBreaches += 1
-                case .breachingSoon: k.slaBreachingSoon += 1
-                case .ok, .none: break
-                }
-            }
-        }
+        k.outOfStock = outOfStockCount
+        k.belowReorderPoint = belowReorderCount
+        // Abandoned: abandon instant ≤ now. Breached: deadline ≤ now; soon: less than the warning left.
+        let abandoned = Self.countBelow(abandonFromMillis, now.epochMillis + 1)
+        k.abandonedCarts = abandoned
+        k.abandonedCartValueMinor = abandoned > 0 ? abandonRunningValue[abandoned - 1] : 0
+        k.recoveredCarts = recoveredCartCount
+        k.openTickets = openTicketCount
+        k.slaBreaches = Self.countBelow(ticketDeadlineMillis, now.epochMillis + 1)
+        k.slaBreachingSoon = Self.countBelow(ticketDeadlineMillis, now.epochMillis + s.slaWarningSeconds * 1000) - k.slaBreaches
         k.averageLifetimeValueMinor = averageLTV
         k.nextCutoff = calendar.nextDispatchCutoff(after: now)
         k.secondsToCutoff = k.nextCutoff.map { now.seconds(until: $0) }

@@ -133,7 +133,9 @@ final class SourceLoader: @unchecked Sendable {
             cond.lock()
             while queue.isEmpty && !stopped { cond.wait() }
             if stopped { cond.unlock(); return }
-            let batch = queue.sorted()
+            // store.json first: other decoders fall back to its settings (e.g. the store currency).
+            let storeIndex = kinds.firstIndex(of: .store)!
+            let batch = queue.sorted { ($0 == storeIndex ? -1 : $0) < ($1 == storeIndex ? -1 : $1) }
             queue.removeAll()
             busy = true
             cond.unlock()
