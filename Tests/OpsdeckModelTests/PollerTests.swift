@@ -148,6 +148,16 @@ final class PollerTests: XCTestCase {
         XCTAssertEqual(ids(p.refresh()), ["9"])
     }
 
+    func testStoreSettingsLoadBeforeTheFilesThatFallBackOnThem() throws {
+        // orders.json names no currency: its records take the store's, so store.json must load first.
+        let orders = ordersJSON(["1"]).replacingOccurrences(of: #""currency":"EUR","#, with: "")
+        try writeAtomically(orders)
+        try writeAtomically(#"{"schema":"opsdeck/1","store":{"currency":"JPY","timezone":"Asia/Tokyo"}}"#, dir + "/store.json")
+        let s = poller().refresh()
+        XCTAssertEqual(s.settings.timeZone, "Asia/Tokyo")
+        XCTAssertEqual(s.orders.map(\.currency), ["JPY"])
+    }
+
     func testSourceGoesStaleAsTimePassesWithoutNewData() throws {
         try writeAtomically(ordersJSON(["1"], generatedAt: "2026-11-20T12:00:00+01:00"))
         let s = poller().refresh()
