@@ -127,7 +127,7 @@ public struct ActionBoard: Sendable {
         if echoes.shows(e) { return ActionStatus(entry: e, state: .applied, inFlight: false, result: result) }
         switch result?.state {
         case .applied?:
-            let source = Self.source(of: e.kind).flatMap { snapshot.info($0).generatedAt }
+            let source = e.kind.source.flatMap { snapshot.info($0).generatedAt }
             let visible = source.map { $0 >= result!.at } ?? true
             return ActionStatus(entry: e, state: .applied, inFlight: !visible, result: result)
         case .rejected?: return ActionStatus(entry: e, state: .rejected(message: result?.message), inFlight: false, result: result)
@@ -138,16 +138,6 @@ public struct ActionBoard: Sendable {
         }
     }
 
-    /// The data file whose records an action changes.
-    static func source(of kind: ActionKind) -> SourceKind? {
-        switch kind {
-        case .restock: .stock
-        case .refund: .orders
-        case .cartReminder: .carts
-        case .escalationAck, .escalationAssign: .tickets
-        case .cancel: nil
-        }
-    }
 }
 
 /// Refundable = captured − refunded − journaled refunds still in flight.
@@ -185,6 +175,19 @@ struct Echoes {
             guard let at = carts[r.cartID]?.lastReminderAt else { return false }
             return at >= e.at
         case .cancel: return false
+        }
+    }
+}
+
+extension ActionKind {
+    /// The data file whose records this kind of action changes (nil for cancel).
+    public var source: SourceKind? {
+        switch self {
+        case .restock: .stock
+        case .refund: .orders
+        case .cartReminder: .carts
+        case .escalationAck, .escalationAssign: .tickets
+        case .cancel: nil
         }
     }
 }
