@@ -84,13 +84,17 @@ public final class ActionJournal: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "fstat", code: errno) }
         let sizeBefore = st.st_size
 
-        var written = -1
-        repeat { written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } } while written < 0 && errno == EINTR
-        if written != bytes.count {
-            let code = written < 0 ? errno : ENOSPC
+        // One write() puts the whole line in place. It only falls short on errors such as a full disk or a
+        // file size limit; the rest is then tried once more so the error is reported with its errno.
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n > 0 { done += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            let code = n < 0 ? errno : EIO
             // Take back a partial line; if that fails too, it is left without a newline and reads as torn.
-            _ = ftruncate(fd, sizeBefore)
-            throw .io(path: path, operation: written < 0 ? "write" : "write (short)", code: code)
+            if done > 0 { _ = ftruncate(fd, sizeBefore) }
+            throw .io(path: path, operation: "write", code: code)
         }
         if fsync(fd) != 0 {
             let code = errno
@@ -134,6 +138,7 @@ public final class ActionJournal: @unchecked Sendable {
     private func catchUp(_ fd: Int32) throws(JournalError) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "fstat", code: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path: path, operation: "open (not a regular file)", code: EINVAL) }
         let id = (dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
         var restart = identity.map { $0 != id } ?? true
         if !restart && Int(st.st_size) < offset { restart = true }
