@@ -75,11 +75,13 @@ public struct ActionBoard: Sendable {
         }
         self.statuses = statuses
         self.index = index
+        self.inFlight = statuses.filter(\.inFlight)
     }
 
     public func status(actionID: String) -> ActionStatus? { index[actionID].map { statuses[$0] } }
 
-    public var inFlight: [ActionStatus] { statuses.filter(\.inFlight) }
+    /// The statuses still in flight, in journal order.
+    public let inFlight: [ActionStatus]
 
     /// Restock quantity journaled and not yet visible in `stock.json` for this SKU.
     public func pendingRestock(sku: String) -> [ActionStatus] {
