@@ -34,7 +34,8 @@ public struct ActionDraft: Sendable, Equatable {
     public init(key: String, actionID: String, by: OperatorIdentity) { self.key = key; self.actionID = actionID; self.by = by }
 
     /// Mints fresh ids for an action of `kind` on record `targetID`: key `refund:10452:<random>`.
-    public static func open(_ kind: ActionKind, targetID: String, by: OperatorIdentity = .current()) -> ActionDraft {
+    /// `by` is read once by the shell (`OperatorIdentity.current()`) and passed in.
+    public static func open(_ kind: ActionKind, targetID: String, by: OperatorIdentity) -> ActionDraft {
         ActionDraft(key: "\(kind.rawValue):\(targetID):\(randomHex(8))", actionID: newActionID(), by: by)
     }
 

@@ -128,10 +128,9 @@ public enum ActionRules {
                 throw ActionRejection(field: "amount", "refund: a partial refund must be less than the refundable \(money(left)); use a full refund")
             }
         case .replacement, .exchange:
-            guard r.amountMinor == 0 else {
-                throw ActionRejection(field: "amount", "refund: a \(r.type.rawValue) moves no money; the amount must be 0")
-            }
-            guard !r.lines.isEmpty else { throw ActionRejection(field: "lines", "refund: a \(r.type.rawValue) must name the lines it replaces") }
+            let what = r.type == .exchange ? "an exchange" : "a replacement"
+            guard r.amountMinor == 0 else { throw ActionRejection(field: "amount", "refund: \(what) moves no money; the amount must be 0") }
+            guard !r.lines.isEmpty else { throw ActionRejection(field: "lines", "refund: \(what) must name the lines it replaces") }
         }
         var seen = Set<String>()
         for l in r.lines {

@@ -31,7 +31,7 @@ struct ActionCommand: ParsableCommand {
                 }
             }
             let journal = ActionJournal(path: self.journal ?? ActionJournal.defaultPath(dataDirectory: data), readOnly: readOnly)
-            let draft = ActionDraft.open(request.kind, targetID: request.target.id)
+            let draft = ActionDraft.open(request.kind, targetID: request.target.id, by: .current())
             let entry = ActionDraft(key: key ?? draft.key, actionID: draft.actionID, by: draft.by).entry(request, at: now)
             do throws(JournalError) {
                 switch try journal.append(entry, confirmed: confirmed, snapshot: snapshot, now: now) {
@@ -43,7 +43,9 @@ struct ActionCommand: ParsableCommand {
             } catch {
                 switch error {
                 case .rejected: ActionCLI.fail(1, error.description)
-                case .needsConfirmation: ActionCLI.fail(3, error.description)
+                case .needsConfirmation(let needed):
+                    let hints = needed.map { $0.code == .restockPending ? "--confirm-pending" : "--confirm-amount AMOUNT" }
+                    ActionCLI.fail(3, error.description + " (pass " + hints.joined(separator: ", ") + ")")
                 case .keyReused: ActionCLI.fail(4, error.description)
                 case .readOnly: ActionCLI.fail(5, error.description)
                 case .io: ActionCLI.fail(6, error.description)

@@ -75,7 +75,7 @@ final class ActionRulesTests: XCTestCase {
         assertRejected(check(Fixture.refund("O1", .storeCredit, 0)), "refund: store credit must be more than 0", field: "amount")
         assertRejected(check(Fixture.refund("O1", .replacement, 100, lines: [RefundLine(lineID: "L2", qty: 1, restock: false)])),
                        "refund: a replacement moves no money; the amount must be 0", field: "amount")
-        assertRejected(check(Fixture.refund("O1", .exchange, 0)), "refund: a exchange must name the lines it replaces", field: "lines")
+        assertRejected(check(Fixture.refund("O1", .exchange, 0)), "refund: an exchange must name the lines it replaces", field: "lines")
         XCTAssertEqual(check(Fixture.refund("O1", .replacement, 0, lines: [RefundLine(lineID: "L2", qty: 1, restock: true)])), .allowed(needs: []))
     }
 
