@@ -154,13 +154,12 @@ public enum ActionRules {
         guard let cart = s.carts.last(where: { $0.id == r.cartID }) else {
             throw ActionRejection("reminder: cart \(r.cartID) is not in carts.json")
         }
-        if cart.status == .recovered || cart.recoveredOrderID != nil {
+        if cart.isRecovered {
             throw ActionRejection("reminder: cart \(r.cartID) was recovered" + (cart.recoveredOrderID.map { " (order \($0))" } ?? ""))
         }
         guard cart.status != .expired else { throw ActionRejection("reminder: cart \(r.cartID) has expired") }
-        let idle = cart.updatedAt.seconds(until: now)
-        guard cart.status == .abandoned || idle >= s.settings.cartAbandonAfterSeconds else {
-            throw ActionRejection("reminder: cart \(r.cartID) is not abandoned (last activity \(idle / 60) min ago)")
+        guard cart.isAbandoned(now: now, abandonAfterSeconds: s.settings.cartAbandonAfterSeconds) else {
+            throw ActionRejection("reminder: cart \(r.cartID) is not abandoned (last activity \(cart.idleSeconds(now: now) / 60) min ago)")
         }
         let customer = cart.customerID.flatMap { id in s.customers.last(where: { $0.id == id }) }
         guard cart.customerID != nil || !(cart.email ?? "").isEmpty else {

@@ -21,12 +21,12 @@ struct ActionCommand: ParsableCommand {
 
         /// Loads the data, checks and appends; prints the line written and exits with the documented status.
         func submit(_ request: ActionRequest, confirmed: Set<ConfirmationCode> = [], snapshot given: StoreSnapshot? = nil) throws {
-            let now = ActionCLI.now()
-            let snapshot = given ?? SnapshotFiles.load(directory: data, now: now)
+            let now = Timestamp.wallClock()
+            let snapshot = given ?? ActionCLI.snapshot(data)
             if let source = request.kind.source {
                 switch snapshot.info(source).health {
                 case .ok: break
-                case .missing: ActionCLI.fail(6, "cannot check: \(source.fileName) is missing in \(data)")
+                case .missing: ActionCLI.fail(6, "cannot check: \(source.fileName) is missing in \(data) (or was being rewritten; try again)")
                 case .fileError(let p): ActionCLI.fail(6, "cannot check: \(p)")
                 }
             }
@@ -83,7 +83,7 @@ struct ActionCommand: ParsableCommand {
         func run() throws {
             guard let type = RefundType(rawValue: type) else { throw ValidationError("unknown refund type \(self.type)") }
             guard let reason = RefundReason(rawValue: reason) else { throw ValidationError("unknown reason \(self.reason)") }
-            let snapshot = SnapshotFiles.load(directory: common.data, now: ActionCLI.now())
+            let snapshot = ActionCLI.snapshot(common.data)
             let order = snapshot.orders.last { $0.id == self.order }
             let currency = currency ?? order?.currency ?? snapshot.settings.currency
             var amountMinor: Int64 = 0
@@ -164,6 +164,6 @@ enum ActionCLI {
         exit(status)
     }
 
-    /// The wall clock (the UI and metrics get `now` injected; a CLI run is the outermost shell).
-    static func now() -> Timestamp { Timestamp(epochMillis: Int64((Date().timeIntervalSince1970 * 1000).rounded())) }
+    /// The data directory as it is now, loaded once by the model's poller.
+    static func snapshot(_ directory: String) -> StoreSnapshot { DataDirectoryPoller(directory: directory).refresh() }
 }

@@ -20,7 +20,7 @@ struct JournalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = ActionCLI.now()
+        let now = Timestamp.wallClock()
         let path = journal ?? ActionJournal.defaultPath(dataDirectory: data!)
         let directory = data ?? (path as NSString).deletingLastPathComponent
         var cutoff: Timestamp?
@@ -30,7 +30,7 @@ struct JournalCommand: ParsableCommand {
         }
         let state: JournalState
         do throws(JournalError) { state = try ActionJournal(path: path, readOnly: true).read() } catch { ActionCLI.fail(6, error.description) }
-        let board = ActionBoard(journal: state, snapshot: SnapshotFiles.load(directory: directory.isEmpty ? "." : directory, now: now))
+        let board = ActionBoard(journal: state, snapshot: ActionCLI.snapshot(directory.isEmpty ? "." : directory))
         var out = ""
         for s in board.statuses where cutoff.map({ s.entry.at >= $0 }) ?? true {
             out += json ? Self.jsonLine(s) : Self.textLine(s)
