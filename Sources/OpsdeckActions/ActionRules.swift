@@ -138,7 +138,7 @@ public enum ActionRules {
             guard let line = order.lines.first(where: { ($0.lineID ?? $0.sku) == l.lineID }) else {
                 throw ActionRejection(field: "lines", "refund: order \(name) has no line \(l.lineID)")
             }
-            let open = line.qty - line.refundedQty
+            let open = line.qty - line.refundedQty - inFlightQty(line: l.lineID, order: r.orderID, board)
             guard l.qty >= 1, l.qty <= open else {
                 throw ActionRejection(field: "lines", "refund: line \(l.lineID) quantity must be 1…\(open)")
             }
@@ -147,6 +147,14 @@ public enum ActionRules {
               let limit = refundLimit(for: op, settings: board.snapshot.settings) else { return .allowed(needs: []) }
         return .allowed(needs: [Confirmation(code: .refundAboveLimit,
             message: "refund: \(money(r.amountMinor)) is above \(op.user)'s refund limit of \(money(limit)); type the amount to confirm")])
+    }
+
+    /// Items of an order line named by refunds, replacements and exchanges still in flight.
+    static func inFlightQty(line: String, order: String, _ board: ActionBoard) -> Int {
+        board.inFlight.reduce(0) { sum, st in
+            guard case .refund(let r) = st.entry.request, r.orderID == order else { return sum }
+            return sum + r.lines.filter { $0.lineID == line }.reduce(0) { $0 + $1.qty }
+        }
     }
 
     static func cartReminder(_ r: CartReminderRequest, _ board: ActionBoard, _ now: Timestamp) throws -> ActionCheck {

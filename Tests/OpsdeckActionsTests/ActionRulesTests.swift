@@ -107,6 +107,10 @@ final class ActionRulesTests: XCTestCase {
         assertRejected(check(Fixture.refund("O1", .partial, 100, lines: [RefundLine(lineID: "L2", qty: 1, restock: false),
                                                                          RefundLine(lineID: "L2", qty: 1, restock: true)])),
                        "refund: line L2 is listed twice", field: "lines")
+        // Items already named by an in-flight replacement are not open any more.
+        let replaced = Fixture.entry(Fixture.refund("O1", .replacement, 0, lines: [RefundLine(lineID: "L2", qty: 1, restock: false)]))
+        assertRejected(check(Fixture.refund("O1", .partial, 100, lines: [RefundLine(lineID: "L2", qty: 1, restock: false)]), journal: [replaced]),
+                       "refund: line L2 quantity must be 1…0", field: "lines")
     }
 
     let bob = OperatorIdentity(user: "bob", host: "ops1")

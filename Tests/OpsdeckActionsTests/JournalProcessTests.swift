@@ -87,6 +87,30 @@ final class JournalProcessTests: XCTestCase {
         XCTAssertEqual(Set(rejected), ["opsdeck: refund: 3.00 USD exceeds the refundable 1.00 USD (captured 100.00 USD, refunded 0.00 USD, pending 99.00 USD)"])
     }
 
+    /// Runs `script` in a shell and returns its exit status.
+    func shell(_ script: String) -> Int32 {
+        let status = wait(spawnShell(script))
+        return (status >> 8) & 0xFF
+    }
+
+    func testCLIRetryWithTheSameKeyWritesOnceAndJournalPrintsState() throws {
+        let bin = try opsdeck()
+        let refund = "'\(bin)' action refund --data '\(dir)' --order O1 --type full --reason damaged --key k-1 --confirm-amount 100.00"
+        XCTAssertEqual(shell(refund + " >'\(dir)/a' 2>/dev/null"), 0)
+        XCTAssertEqual(shell(refund + " >'\(dir)/b' 2>'\(dir)/b.err'"), 0)
+        XCTAssertEqual(Fixture.lines(dir + "/a"), Fixture.lines(dir + "/b"))
+        XCTAssertEqual(Fixture.lines(dir + "/b.err").first, "already written with key k-1; nothing new written")
+        XCTAssertEqual(Fixture.lines(dir + "/journal.jsonl").count, 2)
+        // Nothing is left after the full refund: rejected (1); a read-only journal refuses first (5).
+        XCTAssertEqual(shell("'\(bin)' action refund --data '\(dir)' --order O1 --type partial --amount 1 --reason damaged 2>/dev/null"), 1)
+        XCTAssertEqual(shell("'\(bin)' action refund --data '\(dir)' --order O1 --type partial --amount 1 --reason damaged --read-only 2>/dev/null"), 5)
+        XCTAssertEqual(shell("'\(bin)' journal --data '\(dir)' --json >'\(dir)/j'"), 0)
+        let printed = Fixture.lines(dir + "/j")
+        XCTAssertEqual(printed.count, 2)
+        XCTAssertTrue(printed[0].hasSuffix(#","state":"pending","message":null}"#), printed[0])
+        XCTAssertEqual(try JournalEntry.parse(line: Array(printed[0].utf8)), try JournalEntry.parse(line: Array(Fixture.lines(dir + "/a")[0].utf8)))
+    }
+
     func testKillNineDuringAppendsLeavesAReadableJournalWithEveryConfirmedActionOnce() throws {
         let bin = try opsdeck()
         var rng = SystemRandomNumberGenerator()
