@@ -15,7 +15,7 @@ final class JournalProcessTests: XCTestCase {
          {"id":"BIG","customer_id":"c1","placed_at":"2026-11-20T10:00:00Z","status":"paid","total_minor":100000000,
           "lines":[{"line_id":"L1","sku":"A","qty":1,"unit_price_minor":100000000}]}]}
         """#
-        FileManager.default.createFile(atPath: dir + "/orders.json", contents: Data(orders.utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/orders.json", contents: Data(orders.utf8)))
     }
     override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
