@@ -5,8 +5,8 @@ import OpsdeckModel
 enum EscalationsPane: PaneTable {
     static let kind = PaneKind.escalations
     static let columns: [Column] = [
-        .text("Pri", 6), .text("Lv", 2, priority: 3), .flexible("Subject", min: 8), .text("Customer", 12, priority: 1),
-        .number("Worth", 8, priority: 2), .text("SLA", 9), .text("Assignee", 10, priority: 4), .text("Status", 7, priority: 5),
+        .text("Pri", 6), .text("Lv", 2, priority: 3), .flexible("Subject", min: 8), .text("Customer", 11, priority: 1),
+        .number("Worth", 8, priority: 2), .text("SLA", 10), .text("Assignee", 10, priority: 4), .text("Status", 7, priority: 5),
     ]
     static let emptyText = "no open escalations"
 

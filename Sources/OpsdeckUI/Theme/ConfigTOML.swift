@@ -35,7 +35,13 @@ public struct ConfigFileError: Error, Sendable, Equatable, CustomStringConvertib
 public enum ConfigTOML {
     /// Entries in file order. Duplicate keys and tables are errors.
     public static func parse(_ text: String, file: String) throws(ConfigFileError) -> [ConfigEntry] {
+        try parseDocument(text, file: file).entries
+    }
+
+    /// Entries, and every table header with its line (a table may be empty).
+    public static func parseDocument(_ text: String, file: String) throws(ConfigFileError) -> (entries: [ConfigEntry], tables: [(path: [String], line: Int)]) {
         var entries: [ConfigEntry] = []
+        var tables: [(path: [String], line: Int)] = []
         var table: [String] = []
         var seenTables: Set<[String]> = []
         var seenKeys: Set<[String]> = []
@@ -57,6 +63,7 @@ public enum ConfigTOML {
                     throw ConfigFileError(file: file, line: lineNo, reason: "table [\(parts.joined(separator: "."))] appears twice")
                 }
                 table = parts
+                tables.append((parts, lineNo))
                 continue
             }
             guard let eq = line.firstIndex(of: "=") else {
@@ -76,7 +83,7 @@ public enum ConfigTOML {
                 throw ConfigFileError(file: file, line: lineNo, key: key, reason: error.reason)
             }
         }
-        return entries
+        return (entries, tables)
     }
 
     struct ValueError: Error { var reason: String }

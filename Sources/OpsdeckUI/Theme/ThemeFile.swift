@@ -7,13 +7,25 @@
 ///     attrs = ["bold"]                                     # bold underline reverse dim italic
 ///     mono = ["reverse"]                                   # attributes used without colour
 ///
-/// Unknown keys, roles, colours and attributes are errors; roles left out come from the built-in default.
+/// Unknown keys, roles, colours and attributes are errors. A role's table replaces the default's style for
+/// that role (an empty table: plain text); roles left out come from the built-in default.
 public enum ThemeFile {
     public static func parse(_ text: String, name: String, file: String) throws(ConfigFileError) -> Theme {
         var description = ""
         // A role the file names gets only what the file says; the others keep the default's style.
         var styles: [StyleRole: RoleStyle] = [:]
-        for e in try ConfigTOML.parse(text, file: file) {
+        let doc = try ConfigTOML.parseDocument(text, file: file)
+        for (path, line) in doc.tables {
+            guard path.count == 2, path[0] == "role" else {
+                throw ConfigFileError(file: file, line: line, reason: "unknown table [\(path.joined(separator: "."))] (expected [role.NAME])")
+            }
+            guard let role = StyleRole(rawValue: path[1]) else {
+                throw ConfigFileError(file: file, line: line, key: path[1],
+                                      reason: "unknown role (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            styles[role] = RoleStyle()   // an empty role table means plain text
+        }
+        for e in doc.entries {
             func fail(_ reason: String) -> ConfigFileError { ConfigFileError(file: file, line: e.line, key: e.key, reason: reason) }
             if e.table.isEmpty {
                 guard e.key == "description" else { throw fail("unknown top-level key (allowed: description)") }
@@ -21,12 +33,7 @@ public enum ThemeFile {
                 description = s
                 continue
             }
-            guard e.table.count == 2, e.table[0] == "role" else {
-                throw fail("unknown table [\(e.table.joined(separator: "."))] (expected [role.NAME])")
-            }
-            guard let role = StyleRole(rawValue: e.table[1]) else {
-                throw fail("unknown role '\(e.table[1])' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+            let role = StyleRole(rawValue: e.table[1])!   // checked with the table headers above
             guard case .strings(let list) = e.value else { throw fail("must be an array of strings") }
             var style = styles[role] ?? RoleStyle()
             switch e.key {

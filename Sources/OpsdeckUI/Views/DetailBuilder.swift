@@ -88,7 +88,7 @@ struct DetailBuilder {
         out.append(field("Segment", st.segments.all.map(\.name).joined(separator: ", ").ifEmpty("—"), .badge))
         out.append(field("Lifetime value", Money.format(st.lifetimeValueMinor, currency)))
         out.append(field("Orders", "\(st.orderCount)" + (st.averageOrderValueMinor.map { ", average " + Money.format($0, currency) } ?? "")
-                         + (st.daysSinceLastOrder(now: now).map { ", last \($0)d ago" } ?? "")))
+                         + (st.daysSinceLastOrder(now: now).map { $0 == 0 ? ", last today" : ", last \($0)d ago" } ?? "")))
         // The customer's recent orders (history is scanned here, once per build, not per frame).
         let history = (store.snapshot.orders + store.snapshot.orderHistory.filter { facts.order(id: $0.id) == nil })
             .filter { $0.customerID == id && $0.id != excludingOrder }

@@ -57,27 +57,41 @@ struct KPIStripView {
         let k = store.facts.kpis, cur = store.settings.currency
         func label(_ s: String) -> Span { Span(s, .kpiLabel) }
         func value(_ s: String, _ alarm: Bool = false, _ role: StyleRole = .critical) -> Span { Span(s, alarm ? role : .kpiValue) }
-        let latePct = k.latePercent.map { " (" + percent($0, decimals: 1) + ")" } ?? ""
-        let recovery = k.cartRecoveryRate.map { " · " + percent($0 * 100, decimals: 0) + " recovered" } ?? ""
-        var cutoff: [Span] = [label("Cut-off "), value("none", false)]
+        let late = "\(k.lateOrders)" + (k.latePercent.map { " (" + percent($0) + ")" } ?? "")
+        let carts = Money.format(k.abandonedCartValueMinor, cur, whole: true)
+        let recovery = k.cartRecoveryRate.map { percent($0 * 100) } ?? "—"
+        let ltv = k.averageLifetimeValueMinor.map { Money.format($0, cur, whole: true) } ?? "—"
+        var cutoffClock = "none", countdown = "—"
         if let at = k.nextCutoff, let left = k.secondsToCutoff {
-            let clock = TimeText.clock(at, offsetSeconds: store.facts.calendar.offsetSeconds(at: at))
-            cutoff = [label("Cut-off "), value(clock + " in " + TimeText.countdown(left), left < 3600, .warn)]
+            cutoffClock = TimeText.clock(at, offsetSeconds: store.facts.calendar.offsetSeconds(at: at))
+            countdown = TimeText.countdown(left)
         }
-        let pieces: [(spans: [Span], priority: Int)] = [
-            ([label("Today "), value("\(k.ordersToday) orders "), value(Money.format(k.revenueTodayMinor, cur, whole: true))], 4),
-            ([label("Late "), value("\(k.lateOrders)" + latePct, k.lateOrders > 0)], 0),
-            ([label("Out of stock "), value("\(k.outOfStock)", k.outOfStock > 0)], 1),
-            ([label("Carts "), value(Money.format(k.abandonedCartValueMinor, cur, whole: true) + recovery)], 5),
-            ([label("SLA breaches "), value("\(k.slaBreaches)", k.slaBreaches > 0)], 0),
-            ([label("Avg LTV "), value(k.averageLifetimeValueMinor.map { Money.format($0, cur, whole: true) } ?? "—")], 6),
-            (cutoff, 2),
+        let cutoffSoon = (k.secondsToCutoff ?? .max) < 3600
+        // (full, short, priority): short labels first, then the most urgent pieces get their full label
+        // while it fits; if even the short ones do not fit, the least urgent (highest number) go.
+        let pieces: [([Span], [Span], Int)] = [
+            ([label("Today "), value("\(k.ordersToday) orders "), value(Money.format(k.revenueTodayMinor, cur, whole: true))],
+             [label("Today "), value("\(k.ordersToday) · " + Money.format(k.revenueTodayMinor, cur, whole: true))], 4),
+            ([label("Late "), value(late, k.lateOrders > 0)], [label("Late "), value(late, k.lateOrders > 0)], 0),
+            ([label("Out of stock "), value("\(k.outOfStock)", k.outOfStock > 0)], [label("OOS "), value("\(k.outOfStock)", k.outOfStock > 0)], 1),
+            ([label("Carts "), value(carts + " · " + recovery + " recovered")], [label("Carts "), value(carts + " " + recovery + " rec")], 5),
+            ([label("SLA breaches "), value("\(k.slaBreaches)", k.slaBreaches > 0)], [label("SLA late "), value("\(k.slaBreaches)", k.slaBreaches > 0)], 0),
+            ([label("Avg LTV "), value(ltv)], [label("LTV "), value(ltv)], 6),
+            ([label("Cut-off "), value(cutoffClock + " in " + countdown, cutoffSoon, .warn)], [label("Cut-off "), value(countdown, cutoffSoon, .warn)], 2),
         ]
-        let line = [Span(" ")] + fitPieces(pieces, separator: [Span(" │ ", .border)], width: g.width - 1)
-        g.draw(line, x: 0, y: y, limit: g.width)
+        let sep = [Span(" │ ", .border)]
+        var chosen = pieces.map { (spans: $0.1, priority: $0.2) }
+        func total() -> Int { chosen.reduce(0) { $0 + $1.spans.width } + sep.width * (chosen.count - 1) }
+        for i in pieces.indices.sorted(by: { (pieces[$0].2, $0) < (pieces[$1].2, $1) }) {
+            let short = chosen[i].spans
+            chosen[i].spans = pieces[i].0
+            if total() > g.width - 1 { chosen[i].spans = short }
+        }
+        g.draw([Span(" ")] + fitPieces(chosen, separator: sep, width: g.width - 1), x: 0, y: y, limit: g.width)
     }
 
-    func percent(_ v: Double, decimals: Int) -> String {
-        decimals == 0 ? "\(Int(v.rounded()))%" : String(Double(Int((v * 10).rounded())) / 10) + "%"
+    /// "18%", or "1.7%" below 10 %.
+    func percent(_ v: Double) -> String {
+        v >= 10 || v == 0 ? "\(Int(v.rounded()))%" : String(Double(Int((v * 10).rounded())) / 10) + "%"
     }
 }

@@ -37,7 +37,7 @@ struct PaneView {
         var title = [Span("\(kind.number) \(kind.title)", .title)]
         var fresh: [Span] = []
         if let store = state.store {
-            title += [Span("  ", .title)] + table.summary(store).map { Span($0.text, $0.role == .normal ? .title : $0.role) }
+            title += [Span("  ", .title)] + table.summary(store).map { Span($0.text, $0.role == .normal ? .title : $0.role) } + [Span(" ", .title)]
             fresh = [Span(" "), store.freshness(kind.source, now: state.now).label(), Span(" ")]
         }
         let freshX = end - fresh.width
