@@ -40,11 +40,15 @@ enum GoldenScreen {
             XCTFail("missing golden \(url.path) (record with OPSDECK_RECORD_GOLDENS=1)", file: file, line: line)
             return
         }
-        guard expected != actual else { return }
+        if let diff = firstDifference(expected, actual) { XCTFail("screen differs from \(name).txt " + diff, file: file, line: line) }
+    }
+
+    /// nil when equal, else the first differing line of both.
+    static func firstDifference(_ expected: String, _ actual: String) -> String? {
+        guard expected != actual else { return nil }
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let at = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-        XCTFail("screen differs from \(name).txt at line \(at + 1):\n expected: \(at < e.count ? e[at] : "<end>")\n   actual: \(at < a.count ? a[at] : "<end>")",
-                file: file, line: line)
+        return "at line \(at + 1):\n expected: \(at < e.count ? e[at] : "<end>")\n   actual: \(at < a.count ? a[at] : "<end>")"
     }
 }

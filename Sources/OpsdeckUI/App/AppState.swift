@@ -38,4 +38,8 @@ public struct AppState: Sendable {
     }
 
     public func pane(_ kind: PaneKind) -> PaneState { panes[kind.rawValue] }
+
+    /// `now` floored to the minute: every time shown on screen derives from it (or from the metrics,
+    /// re-timed once a minute), so an idle screen changes in one burst a minute.
+    public var minuteNow: Timestamp { Timestamp(epochSeconds: now.epochSeconds.floorDiv(60) * 60) }
 }

@@ -40,7 +40,7 @@ struct HeaderView {
         for (kind, name, short) in Self.sources {
             if !out.isEmpty { out.append(Span(compact ? " " : "  ")) }
             out.append(Span((compact ? short : name) + " ", .dim))
-            out.append(store.freshness(kind, now: state.now).label(compact: compact))
+            out.append(store.freshness(kind, now: state.minuteNow).label(compact: compact))
         }
         return out
     }

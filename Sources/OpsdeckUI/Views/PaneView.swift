@@ -38,7 +38,7 @@ struct PaneView {
         var fresh: [Span] = []
         if let store = state.store {
             title += [Span("  ", .title)] + table.summary(store).map { Span($0.text, $0.role == .normal ? .title : $0.role) } + [Span(" ", .title)]
-            fresh = [Span(" "), store.freshness(kind.source, now: state.now).label(), Span(" ")]
+            fresh = [Span(" "), store.freshness(kind.source, now: state.minuteNow).label(), Span(" ")]
         }
         let freshX = end - fresh.width
         g.draw(title, x: rect.x + 1, y: y, limit: max(rect.x + 1, freshX - 1))

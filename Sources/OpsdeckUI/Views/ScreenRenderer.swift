@@ -40,7 +40,7 @@ struct ScreenRenderer {
         var x = 0
         for kind in PaneKind.allCases where x < g.width {
             var label = " \(kind.number) \(kind.title)"
-            if let f = state.store?.freshness(kind.source, now: state.now), !f.isOK { label += "!" }
+            if let f = state.store?.freshness(kind.source, now: state.minuteNow), !f.isOK { label += "!" }
             label += " "
             x = g.write(label, x: x, y: y, maxWidth: g.width - x, role: kind == state.focus ? .selectedRow : .dim)
             x = g.write(" ", x: x, y: y, maxWidth: g.width - x, role: .normal)
