@@ -28,7 +28,7 @@ let package = Package(
         ]),
         .testTarget(name: "OpsdeckModelTests", dependencies: ["OpsdeckModel"]),
         .testTarget(name: "OpsdeckActionsTests", dependencies: ["OpsdeckActions", "OpsdeckModel"]),
-        .testTarget(name: "OpsdeckUITests", dependencies: ["OpsdeckUI", "OpsdeckModel", "OpsdeckActions"]),
+        .testTarget(name: "OpsdeckUITests", dependencies: ["OpsdeckUI", "OpsdeckModel", "OpsdeckActions"], exclude: ["Goldens"]),
         .testTarget(name: "OpsdeckTerminalTests", dependencies: ["OpsdeckTerminal", "OpsdeckUI", "opsdeck"]),
         .testTarget(name: "OpsdeckDemoTests", dependencies: ["OpsdeckDemo", "OpsdeckModel", "OpsdeckActions"]),
     ]

@@ -1,2 +1,0 @@
-import XCTest
-final class OpsdeckUITestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
