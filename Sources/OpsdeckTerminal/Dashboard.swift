@@ -49,7 +49,8 @@ public enum Dashboard {
         defer { signals.close() }
         screen.setLooks { _ in RoleLook() }
         let state = AppState(width: screen.width, height: screen.height, now: WallClock.now())
-        return EventLoop(screen: screen, signals: signals, feed: nil, state: state).run()
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
+        return EventLoop(screen: screen, signals: signals, feed: feed, state: state).run()
     }
 }
 

@@ -9,7 +9,7 @@ import OpsdeckUI
 final class EventLoop {
     private let screen: TerminalScreen
     private let signals: SignalPipe
-    private let feed: SnapshotFeed?
+    private let feed: DataFeed
     private var state: AppState
     private var refreshPaused = false
     /// Newest snapshot held back while refresh is paused.
@@ -17,7 +17,7 @@ final class EventLoop {
     /// Whole second of the last tick, so ticks come at most once a second.
     private var lastTickSecond: Int64
 
-    init(screen: TerminalScreen, signals: SignalPipe, feed: SnapshotFeed?, state: AppState) {
+    init(screen: TerminalScreen, signals: SignalPipe, feed: DataFeed, state: AppState) {
         self.screen = screen; self.signals = signals; self.feed = feed; self.state = state
         lastTickSecond = state.now.epochSeconds
     }
@@ -26,7 +26,7 @@ final class EventLoop {
     func run() -> Int32 {
         screen.draw(render(state))
         while true {
-            let terminalGone = waitForActivity()
+            let (terminalGone, feedFired) = waitForActivity()
             var events: [AppEvent] = []
             for signal in signals.drain() {
                 switch signal {
@@ -53,7 +53,7 @@ final class EventLoop {
                 }
             }
             let now = WallClock.now()
-            if let snapshot = feed?.takeSnapshot(now: now) {
+            if let snapshot = feed.takeSnapshot(descriptorsFired: feedFired) {
                 if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }
             }
             if now.epochSeconds > lastTickSecond {
@@ -89,17 +89,17 @@ final class EventLoop {
 
     /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer or the
     /// next whole second (clock and ages), whichever comes first.
-    /// Returns true when the terminal is gone.
-    private func waitForActivity() -> Bool {
+    private func waitForActivity() -> (terminalGone: Bool, feedFired: Bool) {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-        for fd in feed?.wakeDescriptors ?? [] { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+        for fd in feed.wakeDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
         let now = WallClock.now()
         var timeout = 1000 - now.epochMillis % 1000 + 1
-        if let due = feed?.millisecondsUntilDue(now: now) { timeout = min(timeout, max(0, due)) }
+        timeout = min(timeout, feed.millisecondsUntilDue())
         let n = poll(&fds, nfds_t(fds.count), Int32(timeout))
         // A hung-up terminal (SSH dropped) polls readable forever; treat it as SIGHUP rather than spin.
         let gone = n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-        return gone
+        let fired = n > 0 && fds[2...].contains { $0.revents != 0 }
+        return (gone, fired)
     }
 }
