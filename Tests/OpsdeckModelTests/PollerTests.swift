@@ -83,6 +83,23 @@ final class PollerTests: XCTestCase {
         XCTAssertEqual(ids(p.refresh()), ["1", "22"])
     }
 
+    func testRewriteWithIdenticalBytesIsNotDecodedAgain() throws {
+        try writeAtomically(ordersJSON(["1"]))
+        let p = poller()
+        let s = p.refresh()
+        try writeAtomically(ordersJSON(["1"]))             // new inode, same content
+        XCTAssertTrue(p.poll())
+        XCTAssertEqual(p.refresh().generation, s.generation)
+        XCTAssertEqual(p.filesRead, 2)
+        XCTAssertEqual(p.filesDecoded, 1)
+        // After a torn version the same good bytes are decoded again, to clear the error.
+        try writeInPlace("{")
+        XCTAssertNotEqual(p.refresh().info(.orders).health, .ok)
+        try writeInPlace(ordersJSON(["1"]))
+        XCTAssertEqual(p.refresh().info(.orders).health, .ok)
+        XCTAssertEqual(p.filesDecoded, 3)
+    }
+
     func testTornFileKeepsLastGoodDataWithLineAndColumn() throws {
         try writeAtomically(ordersJSON(["1", "2"]))
         let p = poller()
@@ -148,6 +165,16 @@ final class PollerTests: XCTestCase {
         XCTAssertEqual(ids(p.refresh()), ["9"])
     }
 
+    func testStoreSettingsLoadBeforeTheFilesThatFallBackOnThem() throws {
+        // orders.json names no currency: its records take the store's, so store.json must load first.
+        let orders = ordersJSON(["1"]).replacingOccurrences(of: #""currency":"EUR","#, with: "")
+        try writeAtomically(orders)
+        try writeAtomically(#"{"schema":"opsdeck/1","store":{"currency":"JPY","timezone":"Asia/Tokyo"}}"#, dir + "/store.json")
+        let s = poller().refresh()
+        XCTAssertEqual(s.settings.timeZone, "Asia/Tokyo")
+        XCTAssertEqual(s.orders.map(\.currency), ["JPY"])
+    }
+
     func testSourceGoesStaleAsTimePassesWithoutNewData() throws {
         try writeAtomically(ordersJSON(["1"], generatedAt: "2026-11-20T12:00:00+01:00"))
         let s = poller().refresh()
@@ -174,8 +201,11 @@ final class PollerTests: XCTestCase {
         XCTAssertFalse(p.poll())                           // inside the window: nothing to do yet
         Thread.sleep(forTimeInterval: 0.35)
         XCTAssertTrue(p.poll())                            // past it: read again, unchanged stat or not
-        _ = p.refresh()
+        let first = p.refresh().generation
         XCTAssertEqual(p.filesRead, 2)
+        XCTAssertEqual(p.filesDecoded, 1)                  // same bytes: not decoded, nothing published
+        XCTAssertNil(p.takeSnapshot())
+        XCTAssertEqual(p.refresh().generation, first)
         XCTAssertFalse(p.poll())                           // now old enough to trust stat()
         _ = p.refresh()
         XCTAssertEqual(p.filesRead, 2)

@@ -74,7 +74,7 @@ struct Envelope {
     /// reported under its index, with its id when it got that far.
     static func forEachRecord<T>(_ f: inout FieldReader, key: StaticString, file: String, log: inout ProblemLog,
                                  _ record: (inout FieldReader) throws -> T?,
-                                 keep: (T, Int, inout ProblemLog) -> Void) throws {
+                                 keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
         var c: JSONCursor
         do { c = try f.json.beginArray() } catch let e as JSONValueError {
             throw DataProblem(file: file, field: "\(key)", reason: e.reason)
@@ -96,16 +96,14 @@ struct RecordList<T: Identifiable> where T.ID == String {
     private(set) var items: [T] = []
     private var slots: [String: (slot: Int, index: Int)] = [:]
 
-    mutating func add(_ r: T, index: Int, log: inout ProblemLog) {
-        if let prev = slots[r.id] {
+    mutating func add(_ r: consuming T, index: Int, log: inout ProblemLog) {
+        let id = r.id
+        if let prev = slots.updateValue((slots[id]?.slot ?? items.count, index), forKey: id) {
             items[prev.slot] = r
-            slots[r.id] = (prev.slot, index)
-            log.add(DataProblem(file: log.file, index: index, recordID: r.id, field: nil,
+            log.add(DataProblem(file: log.file, index: index, recordID: id, field: nil,
                                 reason: "duplicate id, replaces record [\(prev.index)]", severity: .warning))
         } else {
-            slots[r.id] = (items.count, index)
             items.append(r)
         }
     }
-
 }

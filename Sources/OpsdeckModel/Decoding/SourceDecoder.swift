@@ -34,11 +34,43 @@ public enum SourceDecoder {
             switch kind {
             case .orders, .orderHistory:
                 var (env, orders) = try records(bytes, file: file, key: "orders", log: &log, OrderDecoder.order)
-                fillCurrency(&orders, \.currency, env: env, settings: snapshot.settings, log: &log)
+                fillCurrency(&orders, env: env, settings: snapshot.settings, log: &log)
                 if kind == .orders { snapshot.orders = orders } else { snapshot.orderHistory = orders }
                 return (env.generatedAt, orders.count)
-            default:
-                throw DataProblem(file: file, reason: "decoder for \(kind.fileName) not built yet")
+            case .stock:
+                let (env, items) = try records(bytes, file: file, key: "items", log: &log, StockDecoder.item)
+                snapshot.stock = items
+                return (env.generatedAt, items.count)
+            case .carts:
+                var (env, carts) = try records(bytes, file: file, key: "carts", log: &log, CartDecoder.cart)
+                fillCurrency(&carts, env: env, settings: snapshot.settings, log: &log)
+                snapshot.carts = carts
+                return (env.generatedAt, carts.count)
+            case .tickets:
+                let (env, tickets) = try records(bytes, file: file, key: "tickets", log: &log, TicketDecoder.ticket)
+                snapshot.tickets = tickets
+                return (env.generatedAt, tickets.count)
+            case .customers:
+                let (env, customers) = try records(bytes, file: file, key: "customers", log: &log, CustomerDecoder.customer)
+                snapshot.customers = customers
+                return (env.generatedAt, customers.count)
+            case .store:
+                var settings = StoreSettings()
+                let env = try Envelope.read(bytes, file: file, recordsKey: "store") { f in
+                    settings = try StoreSettingsDecoder.settings(&f)
+                    for i in f.issues {
+                        log.add(DataProblem(file: file, field: "store" + (i.field.isEmpty ? "" : "." + i.field),
+                                            reason: i.reason, severity: i.severity))
+                    }
+                    f.startRecord()
+                }
+                for p in env.problems { log.add(p) }
+                snapshot.settings = settings
+                return (env.generatedAt, 1)
+            case .actionResults:
+                let results = ActionResultDecoder.results(bytes, file: file, log: &log)
+                snapshot.actionResults = results
+                return (nil, results.count)
             }
         } catch let e as DataProblem {
             throw e
@@ -62,14 +94,18 @@ public enum SourceDecoder {
     }
 
     /// Records that named no currency take the file's; failing that the store's, with a warning.
-    static func fillCurrency<T>(_ items: inout [T], _ path: WritableKeyPath<T, String>, env: Envelope,
-                                settings: StoreSettings, log: inout ProblemLog) {
-        guard items.contains(where: { $0[keyPath: path].isEmpty }) else { return }
+    static func fillCurrency<T: PricedRecord>(_ items: inout [T], env: Envelope, settings: StoreSettings, log: inout ProblemLog) {
+        guard items.contains(where: { $0.currency.isEmpty }) else { return }
         let currency = env.currency ?? settings.currency
         if env.currency == nil {
             log.add(DataProblem(file: log.file, field: "currency",
                                 reason: "not given for the file or some records; assuming \(currency)", severity: .warning))
         }
-        for i in items.indices where items[i][keyPath: path].isEmpty { items[i][keyPath: path] = currency }
+        for i in items.indices where items[i].currency.isEmpty { items[i].currency = currency }
     }
 }
+
+/// A record whose money is in a currency that may default to its file's.
+protocol PricedRecord { var currency: String { get set } }
+extension Order: PricedRecord {}
+extension Cart: PricedRecord {}

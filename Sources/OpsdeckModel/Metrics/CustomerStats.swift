@@ -66,13 +66,14 @@ public struct CustomerStats: Sendable, Equatable {
         lastOrderAt.map { Int(max(0, $0.seconds(until: now)).floorDiv(86400)) }
     }
 
-    mutating func add(_ order: Order) {
+    /// Counts one non-cancelled order (fields, not the `Order`, so callers need not copy the record).
+    mutating func add(total: Int64, net: Int64, discounted: Bool, placedAt: Timestamp) {
         orderCount += 1
-        orderValueMinor += order.totalMinor
-        lifetimeValueMinor += order.netCapturedMinor
-        if order.isDiscounted { discountedOrderCount += 1 }
-        if firstOrderAt.map({ order.placedAt < $0 }) ?? true { firstOrderAt = order.placedAt }
-        if lastOrderAt.map({ order.placedAt > $0 }) ?? true { lastOrderAt = order.placedAt }
+        orderValueMinor += total
+        lifetimeValueMinor += net
+        if discounted { discountedOrderCount += 1 }
+        if firstOrderAt.map({ placedAt < $0 }) ?? true { firstOrderAt = placedAt }
+        if lastOrderAt.map({ placedAt > $0 }) ?? true { lastOrderAt = placedAt }
     }
 }
 

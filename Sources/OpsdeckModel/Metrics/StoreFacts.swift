@@ -28,22 +28,43 @@ public struct StoreFacts: Sendable {
     let placedMillis: [Int64]
     let placedRunningTotal: [Int64]
     let averageLTV: Int64?
+    /// Carts that are or will become abandoned: the millisecond from which each counts as abandoned
+    /// (sorted; `Int64.min` when the ERP already says so), with running value totals.
+    let abandonFromMillis: [Int64]
+    let abandonRunningValue: [Int64]
+    let recoveredCartCount: Int
+    /// Next SLA deadline of each unresolved ticket (sorted millis; tickets without one are only counted).
+    let ticketDeadlineMillis: [Int64]
+    let openTicketCount: Int
+    /// Active items out of stock / below their reorder point (stock levels do not depend on `now`).
+    let outOfStockCount: Int
+    let belowReorderCount: Int
 
     public init(snapshot: StoreSnapshot, now: Timestamp, policy: MetricPolicy = MetricPolicy()) {
         self.snapshot = snapshot; self.policy = policy; self.now = now
         calendar = StoreCalendar(settings: snapshot.settings)
         let settings = snapshot.settings
 
-        let orderIndex = Self.index(snapshot.orders) { $0.id }
+        var orderIndex = [String: Int](minimumCapacity: snapshot.orders.count)
+        snapshot.orders.withUnsafeBufferPointer { buf in
+            for i in buf.indices { orderIndex[buf[i].id] = i }   // duplicates: the last wins, as in decoding
+        }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
         self.orderIndex = orderIndex
         self.customerIndex = customerIndex
         stockIndex = Self.index(snapshot.stock) { $0.sku }
 
-        // Orders and history together, each order once (orders.json wins: it is the newer state).
-        let history: [Order]
-        if snapshot.orderHistory.isEmpty { history = [] } else {
-            history = snapshot.orderHistory.filter { orderIndex[$0.id] == nil }
+        // Non-cancelled orders of orders.json and order_history.json, each order once (orders.json wins:
+        // it is the newer state). Orders are visited in place: copying one out would retain its dozen
+        // strings and arrays, which at 100k orders costs more than everything else here together.
+        // (The body gets the buffer and an index, not an `Order`: passing the element itself makes a copy.)
+        func forEachCountedOrder(_ body: (UnsafeBufferPointer<Order>, Int) -> Void) {
+            snapshot.orders.withUnsafeBufferPointer { buf in
+                for i in buf.indices where buf[i].status != .cancelled { body(buf, i) }
+            }
+            snapshot.orderHistory.withUnsafeBufferPointer { buf in
+                for i in buf.indices where buf[i].status != .cancelled && orderIndex[buf[i].id] == nil { body(buf, i) }
+            }
         }
 
         // Units sold per SKU over the demand window, only for items whose demand is not given.
@@ -51,15 +72,25 @@ public struct StoreFacts: Sendable {
         for item in snapshot.stock where item.dailyDemand == nil { unitsSold[item.sku] = 0 }
         if !unitsSold.isEmpty {
             let from = now.adding(seconds: -Int64(policy.demandWindowDays) * 86400)
-            for list in [snapshot.orders, history] {
-                for o in list where o.status != .cancelled && o.placedAt >= from && o.placedAt <= now {
-                    for line in o.lines {
-                        if let i = unitsSold.index(forKey: line.sku) { unitsSold.values[i] += line.qty }
+            forEachCountedOrder { o, i in
+                guard o[i].placedAt >= from && o[i].placedAt <= now else { return }
+                o[i].lines.withUnsafeBufferPointer { lines in
+                    for j in lines.indices {
+                        if let k = unitsSold.index(forKey: lines[j].sku) { unitsSold.values[k] += lines[j].qty }
                     }
                 }
             }
         }
-        stockFigures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        stockFigures = figures
+        var out = 0, low = 0
+        snapshot.stock.withUnsafeBufferPointer { items in
+            for i in items.indices where items[i].status == .active {
+                if figures[i].level == .out { out += 1 } else if figures[i].level == .low { low += 1 }
+            }
+        }
+        outOfStockCount = out
+        belowReorderCount = low
 
         // Per-customer history.
         var statsIndex: [String: Int] = [:]
@@ -69,12 +100,18 @@ public struct StoreFacts: Sendable {
             stats.append(CustomerStats(customerID: id)); statsIndex[id] = stats.count - 1
             return stats.count - 1
         }
-        for list in [snapshot.orders, history] {
-            for o in list where o.status != .cancelled { stats[slot(o.customerID)].add(o) }
+        forEachCountedOrder { o, i in
+            let k = slot(o[i].customerID)
+            // `netCapturedMinor` and `isDiscounted` spelled out on fields: calling them would copy the order.
+            let captured = o[i].paidMinor ?? (o[i].status.isPastPending ? o[i].totalMinor : 0)
+            stats[k].add(total: o[i].totalMinor, net: max(0, captured - o[i].refundedMinor),
+                         discounted: Order.isDiscounted(codes: o[i].discountCodes, lines: o[i].lines), placedAt: o[i].placedAt)
         }
-        for c in snapshot.carts {
-            if let id = c.customerID, c.isAbandoned(now: now, abandonAfterSeconds: settings.cartAbandonAfterSeconds) {
-                stats[slot(id)].abandonedCartCount += 1
+        snapshot.carts.withUnsafeBufferPointer { carts in
+            for i in carts.indices {
+                if let id = carts[i].customerID, carts[i].isAbandoned(now: now, abandonAfterSeconds: settings.cartAbandonAfterSeconds) {
+                    stats[slot(id)].abandonedCartCount += 1
+                }
             }
         }
         var ltvs: [Int64] = []
@@ -101,12 +138,14 @@ public struct StoreFacts: Sendable {
         var shipBy: [Int64] = []
         var placed: [(Int64, Int64)] = []
         placed.reserveCapacity(snapshot.orders.count)
-        for (i, o) in snapshot.orders.enumerated() {
-            if o.status.isOpen {
-                open.append(i)
-                if let d = o.shipBy { shipBy.append(d.epochMillis) }
+        snapshot.orders.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                if buf[i].status.isOpen {
+                    open.append(i)
+                    if let d = buf[i].shipBy { shipBy.append(d.epochMillis) }
+                }
+                if buf[i].status != .cancelled { placed.append((buf[i].placedAt.epochMillis, buf[i].totalMinor)) }
             }
-            if o.status != .cancelled { placed.append((o.placedAt.epochMillis, o.totalMinor)) }
         }
         openOrderIndices = open
         openShipByMillis = shipBy.sorted()
@@ -115,12 +154,40 @@ public struct StoreFacts: Sendable {
         var running: Int64 = 0
         placedRunningTotal = placed.map { running += $0.1; return running }
 
+        // Carts and tickets as instants, so retiming needs no pass over them.
+        var abandonFrom: [(Int64, Int64)] = []
+        var recovered = 0
+        let idleMillis = (settings.cartAbandonAfterSeconds + 1) * 1000   // idle > threshold, in whole seconds
+        snapshot.carts.withUnsafeBufferPointer { carts in
+            for i in carts.indices {
+                if carts[i].recoveredOrderID != nil || carts[i].status == .recovered { recovered += 1; continue }
+                if carts[i].status == .expired { continue }
+                let from = carts[i].status == .abandoned ? Int64.min : carts[i].updatedAt.epochMillis + idleMillis
+                abandonFrom.append((from, carts[i].valueMinor))
+            }
+        }
+        abandonFrom.sort { $0.0 < $1.0 }
+        abandonFromMillis = abandonFrom.map(\.0)
+        var value: Int64 = 0
+        abandonRunningValue = abandonFrom.map { value += $0.1; return value }
+        recoveredCartCount = recovered
+        var deadlines: [Int64] = []
+        var openTickets = 0
+        snapshot.tickets.withUnsafeBufferPointer { tickets in
+            for i in tickets.indices where !tickets[i].status.isResolved {
+                openTickets += 1
+                if let d = tickets[i].nextSLADeadline { deadlines.append(d.at.epochMillis) }
+            }
+        }
+        ticketDeadlineMillis = deadlines.sorted()
+        openTicketCount = openTickets
+
         kpis = StoreKPIs()
         kpis = computeKPIs()
     }
 
-    /// The same facts at a later instant: recomputes the KPIs only (logarithmic in orders, linear in
-    /// carts and tickets). Demand and segments stay as of the snapshot's build.
+    /// The same facts at a later instant: recomputes the KPIs only (binary searches, no pass over the
+    /// records). Demand and segments stay as of the snapshot's build.
     public func retimed(to now: Timestamp) -> StoreFacts {
         var f = self
         f.now = now
@@ -157,7 +224,9 @@ public struct StoreFacts: Sendable {
 
     static func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
         var d = [String: Int](minimumCapacity: items.count)
-        for (i, item) in items.enumerated() { d[key(item)] = i }   // duplicates: the last wins, as in decoding
+        items.withUnsafeBufferPointer { buf in
+            for i in buf.indices { d[key(buf[i])] = i }   // duplicates: the last wins, as in decoding
+        }
         return d
     }
 
@@ -183,21 +252,16 @@ public struct StoreFacts: Sendable {
         k.lateOrders = Self.countBelow(openShipByMillis, now.epochMillis)
         k.atRiskOrders = Self.countBelow(openShipByMillis, now.epochMillis + s.atRiskSeconds * 1000) - k.lateOrders
 
-        for (item, f) in zip(snapshot.stock, stockFigures) where item.status == .active {
-            if f.level == .out { k.outOfStock += 1 } else if f.level == .low { k.belowReorderPoint += 1 }
-        }
-        for c in snapshot.carts {
-            if c.isRecovered { k.recoveredCarts += 1 }
-            else if isAbandoned(c) { k.abandonedCarts += 1; k.abandonedCartValueMinor += c.valueMinor }
-        }
-        for t in snapshot.tickets where !t.status.isResolved {
-            k.openTickets += 1
-            switch slaState(t) {
-            case .breached: k.slaBreaches += 1
-            case .breachingSoon: k.slaBreachingSoon += 1
-            case .ok, .none: break
-            }
-        }
+        k.outOfStock = outOfStockCount
+        k.belowReorderPoint = belowReorderCount
+        // Abandoned: abandon instant ≤ now. Breached: deadline ≤ now; soon: less than the warning left.
+        let abandoned = Self.countBelow(abandonFromMillis, now.epochMillis + 1)
+        k.abandonedCarts = abandoned
+        k.abandonedCartValueMinor = abandoned > 0 ? abandonRunningValue[abandoned - 1] : 0
+        k.recoveredCarts = recoveredCartCount
+        k.openTickets = openTicketCount
+        k.slaBreaches = Self.countBelow(ticketDeadlineMillis, now.epochMillis + 1)
+        k.slaBreachingSoon = Self.countBelow(ticketDeadlineMillis, now.epochMillis + s.slaWarningSeconds * 1000) - k.slaBreaches
         k.averageLifetimeValueMinor = averageLTV
         k.nextCutoff = calendar.nextDispatchCutoff(after: now)
         k.secondsToCutoff = k.nextCutoff.map { now.seconds(until: $0) }

@@ -83,8 +83,9 @@ public final class DataDirectoryPoller: @unchecked Sendable {
         return loader.waitIdle()
     }
 
-    /// Files read so far (an unchanged poll reads none).
+    /// Files read so far (an unchanged poll reads none), and of those decoded (identical bytes are not).
     public var filesRead: Int { loader.filesRead }
+    public var filesDecoded: Int { loader.filesDecoded }
 }
 
 /// The loader thread and the state it shares with the poller, all behind one condition lock.
@@ -133,25 +134,28 @@ final class SourceLoader: @unchecked Sendable {
             cond.lock()
             while queue.isEmpty && !stopped { cond.wait() }
             if stopped { cond.unlock(); return }
-            let batch = queue.sorted()
+            // store.json first: other decoders fall back to its settings (e.g. the store currency).
+            let storeIndex = kinds.firstIndex(of: .store)!
+            let batch = queue.sorted { ($0 == storeIndex ? -1 : $0) < ($1 == storeIndex ? -1 : $1) }
             queue.removeAll()
             busy = true
             cond.unlock()
 
             var outcomes: [(Int, SnapshotAssembler.Outcome)] = []
             for i in batch { outcomes.append((i, assembler.load(kinds[i], loadedAt: clock()))) }
-            let changed = outcomes.contains { if case .settled = $0.1 { true } else { false } }
+            let changed = outcomes.contains { if case .settled(_, true) = $0.1 { true } else { false } }
             let published = changed ? assembler.nextGeneration() : nil
 
             cond.lock()
             for (i, outcome) in outcomes where !queue.contains(i) {
                 switch outcome {
                 case .retry: handed[i] = nil
-                case .settled(let at): recheckAt[i] = at
+                case .settled(let at, _): recheckAt[i] = at
                 }
             }
             if let published { latest = published; mailbox = published }
             readCount = assembler.filesRead
+            decodeCount = assembler.filesDecoded
             busy = false
             cond.broadcast()
             cond.unlock()
@@ -160,7 +164,9 @@ final class SourceLoader: @unchecked Sendable {
     }
 
     private var readCount = 0
+    private var decodeCount = 0
     var filesRead: Int { cond.lock(); defer { cond.unlock() }; return readCount }
+    var filesDecoded: Int { cond.lock(); defer { cond.unlock() }; return decodeCount }
 
     func takeMailbox() -> StoreSnapshot? {
         cond.lock(); defer { cond.unlock() }

@@ -7,21 +7,26 @@
 /// - a file that disappears keeps the last records but shows `.missing` (load and generated times are
 ///   cleared so freshness reads MISSING, not the age of data that may be gone for good);
 /// - a file caught mid-write (changed while read, or invalid while its mtime is younger than the settle
-///   time) changes nothing and is read again at the next poll.
+///   time) changes nothing and is read again at the next poll;
+/// - a file read again with the very bytes behind the current good data (a racy-window recheck, a touch,
+///   an exporter rewriting the same export) is not decoded again and publishes nothing.
 struct SnapshotAssembler {
     private(set) var snapshot: StoreSnapshot
     let directory: String
     let maxFileBytes: Int64
     let settleNanos: Int64
     let racyNanos: Int64
-    /// Files actually read, for tests and the benchmark.
+    /// Files actually read, and of those actually decoded, for tests and the benchmark.
     private(set) var filesRead = 0
+    private(set) var filesDecoded = 0
+    /// Digest of the bytes behind each source's current good data (hashing is ~20× faster than decoding).
+    private var decodedDigest: [SourceKind: Int] = [:]
 
     enum Outcome {
         /// Done with the file as the poller last saw it. `recheckAtNanos`: read again once the wall clock
         /// passes it, because the file was read so soon after its mtime that a same-size rewrite within the
         /// same timestamp tick would be invisible to stat().
-        case settled(recheckAtNanos: Int64?)
+        case settled(recheckAtNanos: Int64?, changed: Bool)
         /// Caught mid-write; the snapshot is unchanged. Look again at the next poll.
         case retry
     }
@@ -43,35 +48,42 @@ struct SnapshotAssembler {
         case .absent:
             info.health = .missing; info.loadedAt = nil; info.generatedAt = nil
             snapshot.sources[kind] = info
-            return .settled(recheckAtNanos: nil)
+            return .settled(recheckAtNanos: nil, changed: true)
         case .changedWhileReading:
             return .retry
         case .failed(let reason):
             info.health = .fileError(DataProblem(file: file, reason: reason))
             snapshot.sources[kind] = info
-            return .settled(recheckAtNanos: nil)
+            return .settled(recheckAtNanos: nil, changed: true)
         case .tooLarge(let stamp):
             let mb = { (b: Int64) in (b + (1 << 20) - 1) >> 20 }
             info.health = .fileError(DataProblem(file: file,
                 reason: "file is \(mb(stamp.size)) MB, over the \(mb(maxFileBytes)) MB limit; not read"))
             snapshot.sources[kind] = info
-            return .settled(recheckAtNanos: nil)
+            return .settled(recheckAtNanos: nil, changed: true)
         case .bytes(let bytes, let stamp):
             filesRead += 1
             let recheck = wallNow - stamp.mtimeNanos < racyNanos ? stamp.mtimeNanos + racyNanos : nil
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            let digest = hasher.finalize()
+            if info.health == .ok && decodedDigest[kind] == digest { return .settled(recheckAtNanos: recheck, changed: false) }
+            filesDecoded += 1
             var next = snapshot
             do {
                 let (generatedAt, problems) = try SourceDecoder.decode(kind, bytes: bytes, file: file, into: &next)
                 snapshot = next
+                decodedDigest[kind] = digest
                 snapshot.sources[kind] = SourceInfo(kind: kind, health: .ok, loadedAt: loadedAt, generatedAt: generatedAt,
                                                     recordProblems: problems, bytes: bytes.count)
             } catch {
-                // Young and broken: most likely a writer rewriting in place. Give it the settle time.
-                if wallNow - stamp.mtimeNanos < settleNanos { return .retry }
+                // Young and cut short (invalid JSON or empty): most likely a writer rewriting in place.
+                // Give it the settle time before reporting.
+                if wallNow - stamp.mtimeNanos < settleNanos && (error.line != nil || bytes.isEmpty) { return .retry }
                 info.health = .fileError(error)
                 snapshot.sources[kind] = info
             }
-            return .settled(recheckAtNanos: recheck)
+            return .settled(recheckAtNanos: recheck, changed: true)
         }
     }
 
