@@ -14,25 +14,22 @@ public enum AppEvent: Sendable {
 public enum Effect: Sendable, Equatable {
     case quit
     case setRefreshPaused(Bool)
+    /// The operator switched themes: re-map colours (the new theme is also `state.theme`).
+    case applyTheme(Theme)
 }
 
-/// Dashboard state (interface first; filled in by the UI core work).
-public struct AppState: Sendable {
-    public var width: Int
-    public var height: Int
-    public var now: Timestamp
-    public init(width: Int, height: Int, now: Timestamp) { self.width = width; self.height = height; self.now = now }
-}
-
+/// The pure state transition: no clock, no environment, no I/O.
 public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
     var s = state
+    var effects: [Effect] = []
     switch event {
-    case .key(.char("q")): return (s, [.quit])
-    case .tick(let t): s.now = t
-    case .resize(let w, let h): s.width = w; s.height = h
-    default: break
+    case .key(let key): effects = s.handle(key)
+    case .tick(let t): s.advanceClock(to: t)
+    case .snapshot(let snap): s.apply(snap)
+    case .resize(let w, let h): s.width = max(0, w); s.height = max(0, h); s.keepCursorsVisible()
     }
-    return (s, [])
+    return (s, effects)
 }
 
-public func render(_ state: AppState) -> CellGrid { CellGrid(width: state.width, height: state.height) }
+/// Draws the whole screen; costs O(visible rows).
+public func render(_ state: AppState) -> CellGrid { ScreenRenderer(state: state).render() }

@@ -1,0 +1,23 @@
+/// What the shell decides at start and the UI core only reads: look, keys, who is operating, and whether
+/// store actions are allowed. The store's time zone is not here: it comes with each snapshot's settings.
+public struct AppConfig: Sendable {
+    /// The theme in use at start.
+    public var theme: Theme
+    /// Themes `T` cycles through (the start theme is added when missing).
+    public var themes: [Theme]
+    public var keymap: Keymap
+    /// "user@host", from the OS.
+    public var operatorLabel: String
+    /// No store actions (RO badge); browsing still works.
+    public var readOnly: Bool
+    /// How long a row that changed in a new snapshot stays marked.
+    public var changedMarkSeconds: Int64
+
+    public init(theme: Theme = .builtInDefault, themes: [Theme] = [], keymap: Keymap = .defaults,
+                operatorLabel: String, readOnly: Bool = false, changedMarkSeconds: Int64 = 5) {
+        self.theme = theme
+        self.themes = themes.contains { $0.name == theme.name } ? themes : [theme] + themes
+        self.keymap = keymap; self.operatorLabel = operatorLabel; self.readOnly = readOnly
+        self.changedMarkSeconds = changedMarkSeconds
+    }
+}
