@@ -1,126 +1,86 @@
-/// A colour as a theme states it. Themes list several per role, best first; the ladder picks the first the
-/// terminal can show and converts the first one otherwise.
-public enum TerminalColor: Hashable, Sendable {
-    /// The terminal's own foreground or background.
-    case terminalDefault
-    /// One of the 16 ANSI colours (0–7 normal, 8–15 bright), shown in the user's own palette.
-    case ansi(Int)
-    /// An xterm-256 palette index.
-    case indexed(Int)
-    /// 0xRRGGBB.
-    case rgb(UInt32)
-}
+import OpsdeckUI
 
-/// How much colour the terminal can show, worst first.
-public enum ColorDepth: Int, Sendable, Comparable, CustomStringConvertible {
-    case monochrome, ansi8, ansi16, indexed256, direct
+/// How much colour this terminal shows, as ncurses reports it, down to none at all.
+public enum ColorSupport: Int, Sendable, Comparable, CustomStringConvertible {
+    case monochrome, ansi8, ansi16, palette256, truecolor
 
-    public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     public var description: String {
         switch self {
         case .monochrome: "monochrome"
         case .ansi8: "8 colours"
         case .ansi16: "16 colours"
-        case .indexed256: "256 colours"
-        case .direct: "truecolor"
+        case .palette256: "256 colours"
+        case .truecolor: "truecolor"
         }
     }
 
     /// The ladder: direct colour when the terminfo entry has 2^24 colours (e.g. xterm-direct), then 256,
     /// 16, 8; attributes only without colour support, with fewer than 8 colours, or when asked (NO_COLOR).
-    public static func detect(hasColors: Bool, colors: Int, noColor: Bool) -> ColorDepth {
+    public static func detect(hasColors: Bool, colors: Int, noColor: Bool) -> ColorSupport {
         if noColor || !hasColors || colors < 8 { return .monochrome }
-        if colors >= 1 << 24 { return .direct }
-        if colors >= 256 { return .indexed256 }
+        if colors >= 1 << 24 { return .truecolor }
+        if colors >= 256 { return .palette256 }
         if colors >= 16 { return .ansi16 }
         return .ansi8
     }
-}
 
-/// Text attributes, independent of ncurses.
-public struct TextAttributes: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-    public static let bold = TextAttributes(rawValue: 1)
-    public static let dim = TextAttributes(rawValue: 2)
-    public static let reverse = TextAttributes(rawValue: 4)
-    public static let underline = TextAttributes(rawValue: 8)
-    public static let italic = TextAttributes(rawValue: 16)
-}
-
-/// How one style role should look, as the theme says: colour fallbacks plus the attributes to use with
-/// colour and without it (monochrome must still tell states apart).
-public struct RoleLook: Hashable, Sendable {
-    public var foreground: [TerminalColor]
-    public var background: [TerminalColor]
-    public var attributes: TextAttributes
-    public var monoAttributes: TextAttributes
-
-    public init(foreground: [TerminalColor] = [], background: [TerminalColor] = [],
-                attributes: TextAttributes = [], monoAttributes: TextAttributes = []) {
-        self.foreground = foreground; self.background = background
-        self.attributes = attributes; self.monoAttributes = monoAttributes
+    /// The theme colours this terminal shows as given; nil in monochrome.
+    var themeDepth: ColorDepth? {
+        switch self {
+        case .monochrome: nil
+        case .ansi8, .ansi16: .ansi16
+        case .palette256: .palette256
+        case .truecolor: .truecolor
+        }
     }
 }
 
-/// A role's look brought down to what the terminal can show: ncurses colour numbers (-1 is the terminal's
-/// default; in direct mode numbers from 8 up are 0xRRGGBB) and attributes.
-public struct ResolvedLook: Hashable, Sendable {
-    public var foreground: Int32
-    public var background: Int32
-    public var attributes: TextAttributes
+/// A role's style brought down to what the terminal can show: ncurses colour numbers (-1 is the terminal's
+/// default; with direct colour, numbers from 8 up are 0xRRGGBB) and attributes.
+struct ResolvedLook: Hashable, Sendable {
+    var foreground: Int32
+    var background: Int32
+    var attributes: TextAttributes
 }
 
-public enum ColorLadder {
-    public static func resolve(_ look: RoleLook, depth: ColorDepth) -> ResolvedLook {
-        guard depth != .monochrome else {
-            return ResolvedLook(foreground: -1, background: -1, attributes: look.monoAttributes)
-        }
-        var attributes = look.attributes
-        var fg = pick(look.foreground, depth: depth)
-        var bg = pick(look.background, depth: depth)
+enum ColorLadder {
+    static func resolve(_ style: RoleStyle, support: ColorSupport) -> ResolvedLook {
+        guard support != .monochrome else { return ResolvedLook(foreground: -1, background: -1, attributes: style.mono) }
+        var attributes = style.attributes
+        var fg = pick(style.fg, support: support)
+        var bg = pick(style.bg, support: support)
         // With only 8 colours, a bright foreground is the normal one in bold (what such terminals did).
-        if depth == .ansi8, fg >= 8 { fg -= 8; attributes.insert(.bold) }
-        if depth == .ansi8, bg >= 8 { bg -= 8 }
+        if support == .ansi8, fg >= 8 { fg -= 8; attributes.insert(.bold) }
+        if support == .ansi8, bg >= 8 { bg -= 8 }
         return ResolvedLook(foreground: fg, background: bg, attributes: attributes)
     }
 
-    /// The first colour the depth can show as given; otherwise the first colour converted.
-    static func pick(_ colors: [TerminalColor], depth: ColorDepth) -> Int32 {
-        guard let first = colors.first else { return -1 }
-        let chosen = colors.first { fitsWithoutConversion($0, depth: depth) } ?? first
-        return number(chosen, depth: depth)
+    /// The first colour the terminal can show as given; otherwise the first one converted to the nearest.
+    static func pick(_ colors: [ThemeColor], support: ColorSupport) -> Int32 {
+        guard let first = colors.first, let depth = support.themeDepth else { return -1 }
+        return number(colors.first { $0.depth <= depth } ?? first, support: support)
     }
 
-    static func fitsWithoutConversion(_ c: TerminalColor, depth: ColorDepth) -> Bool {
-        switch (c, depth) {
-        case (.terminalDefault, _), (.ansi, _): true
-        case (.indexed, .indexed256), (.indexed, .direct): true
-        case (.rgb, .direct): true
-        default: false
-        }
-    }
-
-    static func number(_ c: TerminalColor, depth: ColorDepth) -> Int32 {
-        switch c {
-        case .terminalDefault: return -1
-        case .ansi(let n):
-            let n = min(max(n, 0), 15)
+    static func number(_ color: ThemeColor, support: ColorSupport) -> Int32 {
+        switch color {
+        case .ansi(let a):
             // xterm-direct sends numbers below 8 as ANSI colours and everything else as RGB.
-            if depth == .direct, n >= 8 { return directRGB(xterm256RGB(n)) }
-            return Int32(n)
-        case .indexed(let i):
-            let i = min(max(i, 0), 255)
-            switch depth {
-            case .direct: return i < 8 ? Int32(i) : directRGB(xterm256RGB(i))
-            case .indexed256: return Int32(i)
+            if support == .truecolor, a.index >= 8 { return directRGB(xterm256RGB(a.index)) }
+            return Int32(a.index)
+        case .palette(let n):
+            let i = Int(n)
+            switch support {
+            case .truecolor: return i < 8 ? Int32(i) : directRGB(xterm256RGB(i))
+            case .palette256: return Int32(i)
             default: return i < 16 ? Int32(i) : Int32(nearestANSI(xterm256RGB(i)))
             }
-        case .rgb(let rgb):
-            switch depth {
-            case .direct: return directRGB(rgb)
-            case .indexed256: return Int32(nearestXterm256(rgb))
+        case .rgb(let r, let g, let b):
+            let rgb = UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b)
+            switch support {
+            case .truecolor: return directRGB(rgb)
+            case .palette256: return Int32(nearestXterm256(rgb))
             default: return Int32(nearestANSI(rgb))
             }
         }
@@ -138,7 +98,7 @@ public enum ColorLadder {
     static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 
     /// The RGB value xterm uses for a palette index.
-    public static func xterm256RGB(_ index: Int) -> UInt32 {
+    static func xterm256RGB(_ index: Int) -> UInt32 {
         switch index {
         case ..<16: return ansiPalette[max(index, 0)]
         case 16..<232:
@@ -151,7 +111,7 @@ public enum ColorLadder {
     }
 
     /// Nearest index among 16–255 (the fixed cube and grey ramp; 0–15 vary with the user's palette).
-    public static func nearestXterm256(_ rgb: UInt32) -> Int {
+    static func nearestXterm256(_ rgb: UInt32) -> Int {
         let (r, g, b) = channels(rgb)
         func cubeStep(_ v: Int) -> Int { cubeLevels.indices.min { abs(cubeLevels[$0] - v) < abs(cubeLevels[$1] - v) }! }
         let cube = 16 + 36 * cubeStep(r) + 6 * cubeStep(g) + cubeStep(b)
@@ -160,7 +120,7 @@ public enum ColorLadder {
     }
 
     /// Nearest of the 16 ANSI colours in xterm's default palette.
-    public static func nearestANSI(_ rgb: UInt32) -> Int {
+    static func nearestANSI(_ rgb: UInt32) -> Int {
         ansiPalette.indices.min { distance(ansiPalette[$0], rgb) < distance(ansiPalette[$1], rgb) }!
     }
 

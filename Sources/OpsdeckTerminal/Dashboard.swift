@@ -32,6 +32,15 @@ public enum Dashboard {
     public static func run(_ options: DashboardOptions) -> Int32 {
         SignalPipe.unblockSignals()
         TerminalScreen.prepareLocale()
+        let config: AppConfig
+        do {
+            let (made, warnings) = try StartupConfig.make(options)
+            config = made
+            for warning in warnings { printError("opsdeck: warning: \(warning)") }
+        } catch {
+            printError("opsdeck: \(error)")
+            return 2
+        }
         let noColor = options.noColor || !(getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty
         let screen: TerminalScreen
         do { screen = try TerminalScreen(noColor: noColor) } catch {
@@ -47,8 +56,8 @@ public enum Dashboard {
             return 2
         }
         defer { signals.close() }
-        screen.setLooks { _ in RoleLook() }
-        let state = AppState(width: screen.width, height: screen.height, now: WallClock.now())
+        screen.apply(config.theme)
+        let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
         let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
         return EventLoop(screen: screen, signals: signals, feed: feed, state: state).run()
     }

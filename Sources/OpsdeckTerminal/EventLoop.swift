@@ -77,6 +77,8 @@ final class EventLoop {
         switch effect {
         case .quit:
             return 0
+        case .applyTheme(let theme):
+            screen.apply(theme)
         case .setRefreshPaused(let paused):
             refreshPaused = paused
             if !paused, let held = heldSnapshot {

@@ -9,7 +9,7 @@ import OpsdeckUI
 final class TerminalScreen {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    let depth: ColorDepth
+    let colors: ColorSupport
     /// What is on the terminal now; nil forces a full redraw.
     private var shown: CellGrid?
     private var styles: [StyleRole: (attributes: attr_t, pair: Int32)] = [:]
@@ -50,7 +50,7 @@ final class TerminalScreen {
             start_color()
             use_default_colors()
         }
-        depth = ColorDepth.detect(hasColors: has_colors(), colors: Int(opsdeck_colors()), noColor: noColor)
+        colors = ColorSupport.detect(hasColors: has_colors(), colors: Int(opsdeck_colors()), noColor: noColor)
     }
 
     var width: Int { Int(getmaxx(window)) }
@@ -72,18 +72,18 @@ final class TerminalScreen {
         clearok(opsdeck_curscr(), true)
     }
 
-    /// Sets how each role looks; redraws everything on the next frame.
-    func setLooks(_ look: (StyleRole) -> RoleLook) {
+    /// Maps every role of `theme` through the colour ladder; redraws everything on the next frame.
+    func apply(_ theme: Theme) {
         styles = [:]
         for role in StyleRole.allCases {
-            let resolved = ColorLadder.resolve(look(role), depth: depth)
+            let resolved = ColorLadder.resolve(theme.style(role), support: colors)
             styles[role] = (ncursesAttributes(resolved.attributes), pair(fg: resolved.foreground, bg: resolved.background))
         }
         shown = nil
     }
 
     private func pair(fg: Int32, bg: Int32) -> Int32 {
-        if depth == .monochrome || (fg == -1 && bg == -1) { return 0 }
+        if colors == .monochrome || (fg == -1 && bg == -1) { return 0 }
         let key = PairKey(fg: fg, bg: bg)
         if let p = pairs[key] { return p }
         let next = Int32(pairs.count + 1)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import OpsdeckTerminal
 
 /// `opsdeck run` (the default): the live dashboard on a data directory.
@@ -26,11 +25,6 @@ struct RunCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
-            throw ValidationError("data directory '\(data)' does not exist")
-        }
-        guard isDirectory.boolValue else { throw ValidationError("'\(data)' is not a directory") }
         guard pollInterval >= 0.05, pollInterval <= 3600 else {
             throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
         }

@@ -54,6 +54,85 @@ final class DashboardEndToEndTests: XCTestCase {
         }
     }
 
+    private var fixture: StoreFixture { StoreFixture(directory: dataDirectory) }
+
+    /// Something from each of the four panes' records.
+    private func showsAllFourPanes(_ screen: String) -> Bool {
+        ["10452", "TS-BLK-M", "$89.00", "Box damaged"].allSatisfy(screen.contains)
+    }
+
+    func testFourPanesShowTheirRows() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        let screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        for title in ["1 Orders", "2 Stock", "3 Abandoned carts", "4 Escalations"] {
+            XCTAssertTrue(screen.contains(title), "pane title \(title) missing:\n\(screen)")
+        }
+        XCTAssertTrue(screen.contains("Ana Ruiz"), screen)
+        XCTAssertTrue(screen.contains("Mug crème"), "accented text drawn:\n\(screen)")
+    }
+
+    func testReplacedFileShowsWithinTwoPollIntervals() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        try tmux.waitFor("the first orders", showsAllFourPanes)
+        let replaced = Date()
+        try fixture.write("orders.json", fixture.ordersJSON(["10452", "10453", "20777"]))
+        try tmux.waitFor("the new order 20777", timeout: 5) { $0.contains("20777") }
+        let latency = Date().timeIntervalSince(replaced)
+        // Two poll intervals (0.4 s) plus room for capture-pane round trips on a busy machine.
+        XCTAssertLessThan(latency, 0.4 + 0.6, "new order took \(latency)s to show")
+    }
+
+    func testHalfWrittenFileShowsParseErrorAndKeepsRows() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        try tmux.waitFor("the first orders", showsAllFourPanes)
+        try fixture.writeTorn("orders.json", fixture.ordersJSON(["30001", "30002", "30003"]))
+        // The poller retries a fresh parse failure for a couple of seconds (it may be mid-write) first.
+        let screen = try tmux.waitFor("PARSE ERROR on the orders pane") { $0.contains("PARSE ERROR") }
+        let ordersTitle = screen.split(separator: "\n").first { $0.contains("1 Orders") } ?? ""
+        XCTAssertTrue(ordersTitle.contains("PARSE ERROR"), "orders pane title: \(ordersTitle)\n\(screen)")
+        XCTAssertTrue(screen.contains("10452"), "last good rows kept:\n\(screen)")
+        XCTAssertTrue(screen.contains("orders.json:"), "footer names the file:\n\(screen)")
+    }
+
+    func testResizeRelaysOut() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        var screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        XCTAssertNotNil(line(screen, containing: "1 Orders")?.range(of: "2 Stock"), "2×2 at 120×40:\n\(screen)")
+
+        try tmux.resize(width: 80, height: 30)
+        screen = try tmux.waitFor("stacked panes at 80×30") { s in
+            guard let orders = self.line(s, containing: "1 Orders") else { return false }
+            return !orders.contains("2 Stock") && s.contains("2 Stock") && s.contains("4 Escalations")
+        }
+        XCTAssertTrue(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, screen)
+
+        try tmux.resize(width: 30, height: 10)
+        screen = try tmux.waitFor("the too-small screen") { $0.contains("have 30×10") }
+        XCTAssertTrue(screen.contains("terminal too small"), screen)
+
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor("2×2 again") { s in self.line(s, containing: "1 Orders")?.contains("2 Stock") == true }
+    }
+
+    func testControlCharactersInDataNeverReachTheTerminal() throws {
+        try fixture.writeAll()
+        // ESC [2J would clear the screen, OSC 0 would retitle the pane, BEL would ring, C1 CSI is an ESC [.
+        try fixture.write("escalations.json", fixture.ticketsJSON(subject: #"\u001b]0;pwned\u0007\u001b[2J\u009b31mX"#))
+        let tmux = try start()
+        let screen = try tmux.waitFor("the ticket row with visible control pictures") { $0.contains("␛]0;pwned") }
+        XCTAssertNotEqual(try tmux.query("#{pane_title}"), "pwned", "an OSC sequence from the data retitled the pane")
+        XCTAssertTrue(screen.contains("10452"), "a clear-screen from the data wiped the rows:\n\(screen)")
+        XCTAssertEqual(try tmux.query("#{window_bell_flag}"), "0", "a BEL from the data rang")
+    }
+
+    private func line(_ screen: String, containing text: String) -> Substring? {
+        screen.split(separator: "\n").first { $0.contains(text) }
+    }
+
     func testMissingDataDirectoryFailsClearly() throws {
         try FileManager.default.removeItem(atPath: dataDirectory)
         let tmux = try start()
