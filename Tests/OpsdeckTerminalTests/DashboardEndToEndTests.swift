@@ -28,9 +28,9 @@ final class DashboardEndToEndTests: XCTestCase {
         }
     }
 
-    private func start(_ arguments: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let s = try TmuxSession(command: "\(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)",
-                                width: width, height: height)
+    private func start(_ arguments: String = "", environment: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let command = "env \(environment) \(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)"
+        let s = try TmuxSession(command: command, width: width, height: height)
         session = s
         return s
     }
@@ -127,6 +127,46 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertNotEqual(try tmux.query("#{pane_title}"), "pwned", "an OSC sequence from the data retitled the pane")
         XCTAssertTrue(screen.contains("10452"), "a clear-screen from the data wiped the rows:\n\(screen)")
         XCTAssertEqual(try tmux.query("#{window_bell_flag}"), "0", "a BEL from the data rang")
+    }
+
+    /// The colour ladder as the terminal sees it: 256-colour codes under tmux-256color, RGB codes on a
+    /// direct-colour terminfo entry, and attributes but no colour codes with NO_COLOR.
+    func testColourLadderFromTruecolorToAttributesOnly() throws {
+        try fixture.writeAll()
+        var tmux = try start()
+        var screen = try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertTrue(screen.contains("38;5;"), "256-colour foregrounds expected:\n\(screen)")
+        XCTAssertFalse(screen.contains("38;2;"), screen)
+        tmux.kill()
+
+        let terminfo = dataDirectory + "/terminfo"
+        try Self.compileDirectColourTerminfo(into: terminfo)
+        tmux = try start(environment: "TERMINFO=\(terminfo) TERM=tmux-direct-test")
+        try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertTrue(screen.contains("38;2;"), "RGB foregrounds expected:\n\(screen)")
+        tmux.kill()
+
+        tmux = try start(environment: "NO_COLOR=1")
+        try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertFalse(screen.contains("38;") || screen.contains("48;"), "no colour codes with NO_COLOR:\n\(screen)")
+        XCTAssertTrue(screen.contains("\u{1B}[1m") || screen.contains(";1m"), "attributes still mark roles:\n\(screen)")
+    }
+
+    /// tmux-256color plus direct colour, as ncurses' tmux-direct entry has it (not installed here).
+    private static func compileDirectColourTerminfo(into directory: String) throws {
+        let source = directory + ".src"
+        try """
+        tmux-direct-test|tmux with direct colour,
+        \tRGB, colors#0x1000000, pairs#0x10000,
+        \tsetaf=\\E[%?%p1%{8}%<%t3%p1%d%e38:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%dm,
+        \tsetab=\\E[%?%p1%{8}%<%t4%p1%d%e48:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%dm,
+        \tuse=tmux-256color,
+        """.write(toFile: source, atomically: true, encoding: .utf8)
+        let (status, _) = try Spawn.run(["tic", "-x", "-o", directory, source])
+        guard status == 0 else { throw TmuxError("tic failed with status \(status)") }
     }
 
     private func line(_ screen: String, containing text: String) -> Substring? {

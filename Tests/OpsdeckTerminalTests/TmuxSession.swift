@@ -19,14 +19,16 @@ final class TmuxSession {
     /// after the command ends and stays, so the pane can still be read.
     init(command: String, width: Int = 120, height: Int = 40, file: StaticString = #filePath, line: UInt = #line) throws {
         self.width = width; self.height = height
-        let script = "env TERM=tmux-256color LANG=C.UTF-8 \(command); echo EXIT=$?; sleep 600"
+        // `swift test` exports NO_COLOR=1 to its tests; the dashboard must see a plain 256-colour terminal.
+        let script = "env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 \(command); echo EXIT=$?; sleep 600"
         let (status, _) = try tmux(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", script])
         guard status == 0 else { throw TmuxError("tmux new-session failed with status \(status)") }
     }
 
-    /// The pane's text, one string per row (trailing blanks trimmed by tmux).
-    func capture() throws -> String {
-        let (status, output) = try tmux(["capture-pane", "-p", "-t", "main"])
+    /// The pane's text, one string per row (trailing blanks trimmed by tmux); with escapes, tmux adds the
+    /// SGR sequences that reproduce each cell's colours and attributes.
+    func capture(withEscapes: Bool = false) throws -> String {
+        let (status, output) = try tmux(["capture-pane", "-p", "-t", "main"] + (withEscapes ? ["-e"] : []))
         guard status == 0 else { throw TmuxError("tmux capture-pane failed with status \(status)") }
         return output
     }
@@ -67,8 +69,11 @@ final class TmuxSession {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Stops the server and removes its socket (tmux leaves it behind after kill-server).
     func kill() {
+        let socket = try? tmux(["display-message", "-p", "#{socket_path}"]).1.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? tmux(["kill-server"])
+        if let socket, !socket.isEmpty { unlink(socket) }
     }
 
     /// Runs the tmux client on this session's private server; returns its exit status and standard output.
