@@ -37,21 +37,14 @@ final class DashboardEndToEndTests: XCTestCase {
 
     func testQuitRestoresTheTerminalAndExitsZero() throws {
         let tmux = try start()
-        try waitUntil("the dashboard is on the alternate screen") { try tmux.query("#{alternate_on}") == "1" }
+        try tmux.waitFor("the first frame") { $0.contains("1 Orders") }   // drawn after the handlers are in
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "1", "the dashboard uses the alternate screen")
         XCTAssertEqual(try tmux.query("#{cursor_flag}"), "0", "cursor hidden while running")
         try tmux.send("q")
         let screen = try tmux.waitFor("EXIT= in the pane") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("EXIT=0"), screen)
         XCTAssertEqual(try tmux.query("#{alternate_on}"), "0", "back on the normal screen")
         XCTAssertEqual(try tmux.query("#{cursor_flag}"), "1", "cursor visible again")
-    }
-
-    private func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while try !condition() {
-            guard Date() < deadline else { return XCTFail("timed out after \(timeout)s waiting for \(what)") }
-            usleep(50_000)
-        }
     }
 
     private var fixture: StoreFixture { StoreFixture(directory: dataDirectory) }
@@ -171,6 +164,17 @@ final class DashboardEndToEndTests: XCTestCase {
 
     private func line(_ screen: String, containing text: String) -> Substring? {
         screen.split(separator: "\n").first { $0.contains(text) }
+    }
+
+    func testCtrlCRestoresTheTerminal() throws {
+        let tmux = try start()
+        try tmux.waitFor("the first frame") { $0.contains("1 Orders") }   // drawn after the handlers are in
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "1", "the dashboard uses the alternate screen")
+        try tmux.send("C-c")
+        let screen = try tmux.waitFor("EXIT= in the pane") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("EXIT=130"), "SIGINT ends with 128+2:\n\(screen)")
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "0", "back on the normal screen")
+        XCTAssertEqual(try tmux.query("#{cursor_flag}"), "1", "cursor visible again")
     }
 
     func testMissingDataDirectoryFailsClearly() throws {
