@@ -30,28 +30,26 @@ final class EventLoop {
             var events: [AppEvent] = []
             for signal in signals.drain() {
                 switch signal {
-                case SIGWINCH:
-                    if screen.refreshSize() { events.append(.resize(width: screen.width, height: screen.height)) }
+                case SIGWINCH: screen.refreshSize()
                 case SIGCONT:
                     screen.invalidate()   // the screen was given back to the shell meanwhile
-                    if screen.refreshSize() { events.append(.resize(width: screen.width, height: screen.height)) }
-                default:
-                    return 128 + signal
+                    screen.refreshSize()
+                default: return 128 + signal
                 }
             }
             if terminalGone { return 128 + SIGHUP }
+            var keys: [AppEvent] = []
             for input in screen.readInput() {
                 switch input {
-                case .key(let key): events.append(.key(key))
-                case .resized:
-                    // ncurses may report the size change itself too; only a real change is an event.
-                    if screen.width != state.width || screen.height != state.height {
-                        screen.invalidate()
-                        events.append(.resize(width: screen.width, height: screen.height))
-                    }
+                case .key(let key): keys.append(.key(key))
+                case .resized: screen.invalidate()   // ncurses noticed a new size itself
                 case .ignored: break
                 }
             }
+            if screen.width != state.width || screen.height != state.height {
+                events.append(.resize(width: screen.width, height: screen.height))
+            }
+            events += keys
             let now = WallClock.now()
             if let snapshot = feed.takeSnapshot(descriptorsFired: feedFired) {
                 if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }

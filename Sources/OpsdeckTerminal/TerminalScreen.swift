@@ -56,14 +56,12 @@ final class TerminalScreen {
     var width: Int { Int(getmaxx(window)) }
     var height: Int { Int(getmaxy(window)) }
 
-    /// Picks up a new terminal size after SIGWINCH. Returns true when the size changed.
-    func refreshSize() -> Bool {
+    /// Picks up a new terminal size after SIGWINCH (our handler replaces ncurses' own).
+    func refreshSize() {
         var rows: Int32 = 0, cols: Int32 = 0
-        guard opsdeck_window_size(1, &rows, &cols) == 0 else { return false }
-        guard rows != getmaxy(window) || cols != getmaxx(window) else { return false }
+        guard opsdeck_window_size(1, &rows, &cols) == 0, rows != getmaxy(window) || cols != getmaxx(window) else { return }
         resizeterm(rows, cols)
         invalidate()
-        return true
     }
 
     /// The next draw repaints everything (new size, new theme, after a suspend).
