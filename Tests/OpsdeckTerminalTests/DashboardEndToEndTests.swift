@@ -1,0 +1,187 @@
+import Foundation
+import XCTest
+
+/// Drives the real `opsdeck` binary in a private tmux server on a fixture data directory.
+final class DashboardEndToEndTests: XCTestCase {
+    private var dataDirectory = ""
+    private var session: TmuxSession?
+
+    override func setUpWithError() throws {
+        dataDirectory = NSTemporaryDirectory() + "opsdeck-e2e-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        session?.kill()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
+
+    /// The binary SwiftPM built next to this test bundle.
+    private var opsdeckBinary: String {
+        get throws {
+            let exe = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            let path = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("opsdeck").path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw TmuxError("no opsdeck binary at \(path); run `swift build` first")
+            }
+            return path
+        }
+    }
+
+    private func start(_ arguments: String = "", environment: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let command = "env \(environment) \(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)"
+        let s = try TmuxSession(command: command, width: width, height: height)
+        session = s
+        return s
+    }
+
+    func testQuitRestoresTheTerminalAndExitsZero() throws {
+        let tmux = try start()
+        try tmux.waitFor("the first frame") { $0.contains("1 Orders") }   // drawn after the handlers are in
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "1", "the dashboard uses the alternate screen")
+        XCTAssertEqual(try tmux.query("#{cursor_flag}"), "0", "cursor hidden while running")
+        try tmux.send("q")
+        let screen = try tmux.waitFor("EXIT= in the pane") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "0", "back on the normal screen")
+        XCTAssertEqual(try tmux.query("#{cursor_flag}"), "1", "cursor visible again")
+    }
+
+    private var fixture: StoreFixture { StoreFixture(directory: dataDirectory) }
+
+    /// Something from each of the four panes' records.
+    private func showsAllFourPanes(_ screen: String) -> Bool {
+        ["10452", "TS-BLK-M", "$89.00", "Box damaged"].allSatisfy(screen.contains)
+    }
+
+    func testFourPanesShowTheirRows() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        let screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        for title in ["1 Orders", "2 Stock", "3 Abandoned carts", "4 Escalations"] {
+            XCTAssertTrue(screen.contains(title), "pane title \(title) missing:\n\(screen)")
+        }
+        XCTAssertTrue(screen.contains("Ana Ruiz"), screen)
+        XCTAssertTrue(screen.contains("Mug crème"), "accented text drawn:\n\(screen)")
+    }
+
+    func testReplacedFileShowsWithinTwoPollIntervals() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        try tmux.waitFor("the first orders", showsAllFourPanes)
+        let replaced = Date()
+        try fixture.write("orders.json", fixture.ordersJSON(["10452", "10453", "20777"]))
+        try tmux.waitFor("the new order 20777", timeout: 5) { $0.contains("20777") }
+        let latency = Date().timeIntervalSince(replaced)
+        // Two poll intervals (0.4 s) plus room for capture-pane round trips on a busy machine.
+        XCTAssertLessThan(latency, 0.4 + 0.6, "new order took \(latency)s to show")
+    }
+
+    func testHalfWrittenFileShowsParseErrorAndKeepsRows() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        try tmux.waitFor("the first orders", showsAllFourPanes)
+        try fixture.writeTorn("orders.json", fixture.ordersJSON(["30001", "30002", "30003"]))
+        // The poller retries a fresh parse failure for a couple of seconds (it may be mid-write) first.
+        let screen = try tmux.waitFor("PARSE ERROR on the orders pane") { $0.contains("PARSE ERROR") }
+        let ordersTitle = screen.split(separator: "\n").first { $0.contains("1 Orders") } ?? ""
+        XCTAssertTrue(ordersTitle.contains("PARSE ERROR"), "orders pane title: \(ordersTitle)\n\(screen)")
+        XCTAssertTrue(screen.contains("10452"), "last good rows kept:\n\(screen)")
+        XCTAssertTrue(screen.contains("orders.json:"), "footer names the file:\n\(screen)")
+    }
+
+    func testResizeRelaysOut() throws {
+        try fixture.writeAll()
+        let tmux = try start()
+        var screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        XCTAssertNotNil(line(screen, containing: "1 Orders")?.range(of: "2 Stock"), "2×2 at 120×40:\n\(screen)")
+
+        try tmux.resize(width: 80, height: 30)
+        screen = try tmux.waitFor("stacked panes at 80×30") { s in
+            guard let orders = self.line(s, containing: "1 Orders") else { return false }
+            return !orders.contains("2 Stock") && s.contains("2 Stock") && s.contains("4 Escalations")
+        }
+        XCTAssertTrue(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, screen)
+
+        try tmux.resize(width: 30, height: 10)
+        screen = try tmux.waitFor("the too-small screen") { $0.contains("have 30×10") }
+        XCTAssertTrue(screen.contains("terminal too small"), screen)
+
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitFor("2×2 again") { s in self.line(s, containing: "1 Orders")?.contains("2 Stock") == true }
+    }
+
+    func testControlCharactersInDataNeverReachTheTerminal() throws {
+        try fixture.writeAll()
+        // ESC [2J would clear the screen, OSC 0 would retitle the pane, BEL would ring, C1 CSI is an ESC [.
+        try fixture.write("escalations.json", fixture.ticketsJSON(subject: #"\u001b]0;pwned\u0007\u001b[2J\u009b31mX"#))
+        let tmux = try start()
+        let screen = try tmux.waitFor("the ticket row with visible control pictures") { $0.contains("␛]0;pwned") }
+        XCTAssertNotEqual(try tmux.query("#{pane_title}"), "pwned", "an OSC sequence from the data retitled the pane")
+        XCTAssertTrue(screen.contains("10452"), "a clear-screen from the data wiped the rows:\n\(screen)")
+        XCTAssertEqual(try tmux.query("#{window_bell_flag}"), "0", "a BEL from the data rang")
+    }
+
+    /// The colour ladder as the terminal sees it: 256-colour codes under tmux-256color, RGB codes on a
+    /// direct-colour terminfo entry, and attributes but no colour codes with NO_COLOR.
+    func testColourLadderFromTruecolorToAttributesOnly() throws {
+        try fixture.writeAll()
+        var tmux = try start()
+        var screen = try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertTrue(screen.contains("38;5;"), "256-colour foregrounds expected:\n\(screen)")
+        XCTAssertFalse(screen.contains("38;2;"), screen)
+        tmux.kill()
+
+        let terminfo = dataDirectory + "/terminfo"
+        try Self.compileDirectColourTerminfo(into: terminfo)
+        tmux = try start(environment: "TERMINFO=\(terminfo) TERM=tmux-direct-test")
+        try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertTrue(screen.contains("38;2;"), "RGB foregrounds expected:\n\(screen)")
+        tmux.kill()
+
+        tmux = try start(environment: "NO_COLOR=1")
+        try tmux.waitFor("rows", showsAllFourPanes)
+        screen = try tmux.capture(withEscapes: true)
+        XCTAssertFalse(screen.contains("38;") || screen.contains("48;"), "no colour codes with NO_COLOR:\n\(screen)")
+        XCTAssertTrue(screen.contains("\u{1B}[1m") || screen.contains(";1m"), "attributes still mark roles:\n\(screen)")
+    }
+
+    /// tmux-256color plus direct colour, as ncurses' tmux-direct entry has it (not installed here).
+    private static func compileDirectColourTerminfo(into directory: String) throws {
+        let source = directory + ".src"
+        try """
+        tmux-direct-test|tmux with direct colour,
+        \tRGB, colors#0x1000000, pairs#0x10000,
+        \tsetaf=\\E[%?%p1%{8}%<%t3%p1%d%e38:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%dm,
+        \tsetab=\\E[%?%p1%{8}%<%t4%p1%d%e48:2::%p1%{65536}%/%d:%p1%{256}%/%{255}%&%d:%p1%{255}%&%dm,
+        \tuse=tmux-256color,
+        """.write(toFile: source, atomically: true, encoding: .utf8)
+        let (status, _) = try Spawn.run(["tic", "-x", "-o", directory, source])
+        guard status == 0 else { throw TmuxError("tic failed with status \(status)") }
+    }
+
+    private func line(_ screen: String, containing text: String) -> Substring? {
+        screen.split(separator: "\n").first { $0.contains(text) }
+    }
+
+    func testCtrlCRestoresTheTerminal() throws {
+        let tmux = try start()
+        try tmux.waitFor("the first frame") { $0.contains("1 Orders") }   // drawn after the handlers are in
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "1", "the dashboard uses the alternate screen")
+        try tmux.send("C-c")
+        let screen = try tmux.waitFor("EXIT= in the pane") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("EXIT=130"), "SIGINT ends with 128+2:\n\(screen)")
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "0", "back on the normal screen")
+        XCTAssertEqual(try tmux.query("#{cursor_flag}"), "1", "cursor visible again")
+    }
+
+    func testMissingDataDirectoryFailsClearly() throws {
+        try FileManager.default.removeItem(atPath: dataDirectory)
+        let tmux = try start()
+        let screen = try tmux.waitFor("EXIT= in the pane") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("data directory '\(dataDirectory)' does not exist"), screen)
+        XCTAssertFalse(screen.contains("EXIT=0"), screen)
+    }
+}
