@@ -1,11 +1,111 @@
 /// Entry point from the poller and `opsdeck check` into the per-file decoders.
-/// (Interface fixed first so the poller can be built beside the decoders; the body is filled in by them.)
 public enum SourceDecoder {
     /// Decodes one file's bytes as `kind` and replaces that source's records in `snapshot`.
     /// Returns `generated_at` and the record-level problems (skipped records, duplicate ids).
     /// Throws a file-level problem (invalid JSON with line:column, wrong envelope) and leaves `snapshot` untouched.
     public static func decode(_ kind: SourceKind, bytes: [UInt8], file: String,
                               into snapshot: inout StoreSnapshot) throws(DataProblem) -> (generatedAt: Timestamp?, problems: [DataProblem]) {
-        throw DataProblem(file: file, reason: "decoder for \(kind.fileName) not built yet")
+        var log = ProblemLog(file: file)
+        let (generatedAt, _) = try decode(kind, bytes: bytes, file: file, into: &snapshot, log: &log)
+        return (generatedAt, log.listed)
+    }
+
+    /// Decodes into a scratch snapshot and reports everything found, for `opsdeck check`.
+    public static func report(_ kind: SourceKind, bytes: [UInt8], file: String) -> FileReport {
+        var scratch = StoreSnapshot()
+        var log = ProblemLog(file: file)
+        do throws(DataProblem) {
+            let (generatedAt, records) = try decode(kind, bytes: bytes, file: file, into: &scratch, log: &log)
+            return FileReport(file: file, generatedAt: generatedAt, records: records, problems: log.listed,
+                              errors: log.errors, warnings: log.warnings)
+        } catch {
+            // The file-level problem first: it is why nothing loaded. Record problems found before it are kept.
+            var all = ProblemLog(file: file)
+            all.add(error)
+            for p in log.listed { all.add(p) }
+            return FileReport(file: file, generatedAt: nil, records: nil, problems: all.listed,
+                              errors: all.errors, warnings: all.warnings)
+        }
+    }
+
+    static func decode(_ kind: SourceKind, bytes: [UInt8], file: String, into snapshot: inout StoreSnapshot,
+                       log: inout ProblemLog) throws(DataProblem) -> (generatedAt: Timestamp?, records: Int) {
+        do {
+            switch kind {
+            case .orders, .orderHistory:
+                var (env, orders) = try records(bytes, file: file, key: "orders", log: &log, OrderDecoder.order)
+                fillCurrency(&orders, env: env, settings: snapshot.settings, log: &log)
+                if kind == .orders { snapshot.orders = orders } else { snapshot.orderHistory = orders }
+                return (env.generatedAt, orders.count)
+            case .stock:
+                let (env, items) = try records(bytes, file: file, key: "items", log: &log, StockDecoder.item)
+                snapshot.stock = items
+                return (env.generatedAt, items.count)
+            case .carts:
+                var (env, carts) = try records(bytes, file: file, key: "carts", log: &log, CartDecoder.cart)
+                fillCurrency(&carts, env: env, settings: snapshot.settings, log: &log)
+                snapshot.carts = carts
+                return (env.generatedAt, carts.count)
+            case .tickets:
+                let (env, tickets) = try records(bytes, file: file, key: "tickets", log: &log, TicketDecoder.ticket)
+                snapshot.tickets = tickets
+                return (env.generatedAt, tickets.count)
+            case .customers:
+                let (env, customers) = try records(bytes, file: file, key: "customers", log: &log, CustomerDecoder.customer)
+                snapshot.customers = customers
+                return (env.generatedAt, customers.count)
+            case .store:
+                var settings = StoreSettings()
+                let env = try Envelope.read(bytes, file: file, recordsKey: "store") { f in
+                    settings = try StoreSettingsDecoder.settings(&f)
+                    for i in f.issues {
+                        log.add(DataProblem(file: file, field: "store" + (i.field.isEmpty ? "" : "." + i.field),
+                                            reason: i.reason, severity: i.severity))
+                    }
+                    f.startRecord()
+                }
+                for p in env.problems { log.add(p) }
+                snapshot.settings = settings
+                return (env.generatedAt, 1)
+            case .actionResults:
+                let results = ActionResultDecoder.results(bytes, file: file, log: &log)
+                snapshot.actionResults = results
+                return (nil, results.count)
+            }
+        } catch let e as DataProblem {
+            throw e
+        } catch let e as JSONSyntaxError {
+            let (line, column) = JSONReader.lineColumn(of: e.offset, in: bytes)
+            throw DataProblem(file: file, line: line, column: column, reason: "invalid JSON: \(e.reason)")
+        } catch {
+            throw DataProblem(file: file, reason: "\(error)")
+        }
+    }
+
+    /// Decodes an enveloped array of records, keeping the last of duplicate ids.
+    static func records<T: Identifiable>(_ bytes: [UInt8], file: String, key: StaticString, log: inout ProblemLog,
+                                         _ decode: (inout FieldReader) throws -> T?) throws -> (Envelope, [T]) where T.ID == String {
+        var list = RecordList<T>()
+        let env = try Envelope.read(bytes, file: file, recordsKey: key) { f in
+            try Envelope.forEachRecord(&f, key: key, file: file, log: &log, decode) { r, i, log in list.add(r, index: i, log: &log) }
+        }
+        for p in env.problems { log.add(p) }
+        return (env, list.items)
+    }
+
+    /// Records that named no currency take the file's; failing that the store's, with a warning.
+    static func fillCurrency<T: PricedRecord>(_ items: inout [T], env: Envelope, settings: StoreSettings, log: inout ProblemLog) {
+        guard items.contains(where: { $0.currency.isEmpty }) else { return }
+        let currency = env.currency ?? settings.currency
+        if env.currency == nil {
+            log.add(DataProblem(file: log.file, field: "currency",
+                                reason: "not given for the file or some records; assuming \(currency)", severity: .warning))
+        }
+        for i in items.indices where items[i].currency.isEmpty { items[i].currency = currency }
     }
 }
+
+/// A record whose money is in a currency that may default to its file's.
+protocol PricedRecord { var currency: String { get set } }
+extension Order: PricedRecord {}
+extension Cart: PricedRecord {}

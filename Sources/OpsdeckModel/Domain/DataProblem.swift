@@ -17,17 +17,20 @@ public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
         self.recordID = recordID; self.field = field; self.reason = reason; self.severity = severity
     }
 
-    /// `file:line:col: reason` for file-level problems, `file[index] id=…: field: reason` for records.
+    /// `file:line:col: reason` for file-level problems, `file[index] id=…: field: reason` for records of an
+    /// array, `file:line id=…: field: reason` for records of a JSON Lines file, `file: field: reason` for a
+    /// setting or envelope field.
     public var description: String {
-        if let index {
-            var s = "\(file)[\(index)]"
-            if let recordID { s += " id=\(recordID)" }
-            s += ": "
-            if let field { s += "\(field): " }
-            return s + reason
-        }
         var s = file
-        if let line { s += ":\(line)" ; if let column { s += ":\(column)" } }
-        return s + ": " + reason
+        if let index {
+            s += "[\(index)]"
+        } else if let line {
+            s += ":\(line)"
+            if let column { s += ":\(column)" }
+        }
+        if let recordID { s += " id=\(recordID)" }
+        s += ": "
+        if let field { s += "\(field): " }
+        return s + reason
     }
 }

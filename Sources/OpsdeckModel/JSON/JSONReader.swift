@@ -21,7 +21,15 @@ public struct JSONKey {
     public static func == (key: JSONKey, name: StaticString) -> Bool {
         key.count == name.utf8CodeUnitCount && memcmp(key.base, name.utf8Start, key.count) == 0
     }
-    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    /// The key as text, made inert for terminals.
+    public var string: String {
+        InertText.inert(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
+    }
+    /// For messages: quoted, inert, cut to a readable length.
+    var quoted: String {
+        let s = string
+        return "\"" + (s.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
+    }
 }
 
 /// Iteration state for one object or array (whether a comma is due).
@@ -39,6 +47,8 @@ public struct JSONReader {
     /// Nesting limit: deeper input is refused as a syntax error instead of exhausting the stack.
     public static let maxDepth = 512
     var depth = 0
+    /// Decoded copies of escaped keys and values, alive as long as the reader.
+    var escapedKeys = EscapedKeyStore()
 
     init(_ p: UnsafePointer<UInt8>, count: Int) { self.p = p; self.end = count }
 
@@ -125,24 +135,12 @@ public struct JSONReader {
             throw syntax(offset < end ? "expected a string key, found \(Self.describe(p[offset]))" : "unexpected end of file inside an object")
         }
         let (start, len, escaped) = try scanString()
-        let key: JSONKey
-        if escaped {
-            // Rare: keys with escapes are compared in decoded form, kept alive in a side buffer.
-            let decoded = Self.unescape(UnsafeBufferPointer(start: p + start, count: len))
-            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(decoded.count, 1))
-            copy.initialize(from: decoded, count: decoded.count)
-            escapedKeys.append(copy)
-            key = JSONKey(base: UnsafePointer(copy), count: decoded.count)
-        } else {
-            key = JSONKey(base: p + start, count: len)
-        }
+        let key = escaped ? keepUnescaped(start, len) : JSONKey(base: p + start, count: len)
         skipWhitespace()
         guard offset < end, p[offset] == UInt8(ascii: ":") else { throw syntax("expected ':' after object key") }
         offset += 1
         return key
     }
-
-    var escapedKeys = EscapedKeyStore()
 
     /// True while the array has another element; the caller must then read or skip it.
     public mutating func nextElement(_ c: inout JSONCursor) throws -> Bool {
@@ -181,7 +179,7 @@ public struct JSONReader {
         let (start, len, escaped) = try scanString()
         let raw = UnsafeBufferPointer(start: p + start, count: len)
         let s = escaped ? String(decoding: Self.unescape(raw), as: UTF8.self) : String(decoding: raw, as: UTF8.self)
-        return InertText.needsCleaning(s.utf8) ? InertText.clean(s) : s
+        return InertText.inert(s)
     }
 
     /// Reads a string, or nil for `null`.
@@ -198,8 +196,11 @@ public struct JSONReader {
         guard isInteger else {
             // 12.0 and 1e3 are whole numbers written another way; accept those exactly, refuse 12.5.
             let d = Self.parseDouble(p + start, len)
-            if let d, d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
-            throw JSONValueError(reason: "expected a whole number, found \(String(decoding: UnsafeBufferPointer(start: p + start, count: len), as: UTF8.self))")
+            guard let d, d.rounded() == d else {
+                throw JSONValueError(reason: "expected a whole number, found \(String(decoding: UnsafeBufferPointer(start: p + start, count: len), as: UTF8.self))")
+            }
+            guard abs(d) < 9.0e15 else { throw JSONValueError(reason: "number out of range") }
+            return Int64(d)
         }
         var i = start
         var negative = false
@@ -241,17 +242,70 @@ public struct JSONReader {
         return true
     }
 
+    /// Reads a string's bytes without making a `String`, for values that are matched or parsed rather than
+    /// kept (enums, timestamps). Valid until the reader ends. Not cleaned: never show it as is.
+    public mutating func readStringBytes() throws -> JSONKey {
+        let k = try peek()
+        guard k == .string else { try skipValue(); throw JSONValueError(reason: "expected a string, found \(k.name)") }
+        let (start, len, escaped) = try scanString()
+        return escaped ? keepUnescaped(start, len) : JSONKey(base: p + start, count: len)
+    }
+
+    /// Reads an ISO 8601 timestamp with an offset, parsed straight from the bytes.
+    public mutating func readTimestamp() throws -> Timestamp {
+        let b = try readStringBytes()
+        guard let t = Timestamp.parse(UnsafeBufferPointer(start: b.base, count: b.count)) else {
+            throw JSONValueError(reason: "expected an ISO 8601 time with offset (2026-11-22T14:05:00Z), found \(b.quoted)")
+        }
+        return t
+    }
+
+    /// Reads one of an enum's raw values.
+    public mutating func readEnum<E: RawRepresentable & CaseIterable>(_: E.Type) throws -> E where E.RawValue == String {
+        let b = try readStringBytes()
+        let bytes = UnsafeBufferPointer(start: b.base, count: b.count)
+        for e in E.allCases where e.rawValue.utf8.count == b.count && e.rawValue.utf8.elementsEqual(bytes) { return e }
+        let known = E.allCases.map(\.rawValue).joined(separator: ", ")
+        throw JSONValueError(reason: "unknown value \(b.quoted) (expected one of: \(known))")
+    }
+
+    /// Reads an identifier: a string, or a whole number taken as its decimal text (many ERPs use numeric ids).
+    public mutating func readID() throws -> String {
+        if try peek() == .number {
+            let v = try readInt64()
+            return String(v)
+        }
+        let s = try readString()
+        guard !s.isEmpty else { throw JSONValueError(reason: "must not be empty") }
+        return s
+    }
+
+    /// Skips a UTF-8 byte order mark at the very start (some Windows exporters write one).
+    public mutating func skipByteOrderMark() {
+        if offset == 0, end >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { offset = 3 }
+    }
+
+    mutating func keepUnescaped(_ start: Int, _ len: Int) -> JSONKey {
+        // Rare: escaped text is decoded into a side buffer that lives as long as the reader.
+        let decoded = Self.unescape(UnsafeBufferPointer(start: p + start, count: len))
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(decoded.count, 1))
+        copy.initialize(from: decoded, count: decoded.count)
+        escapedKeys.append(copy)
+        return JSONKey(base: UnsafePointer(copy), count: decoded.count)
+    }
+
     // MARK: scanning
 
     mutating func scanLiteral() throws {
-        let start = offset
-        for word in ["true", "false", "null"] as [StaticString] where p[start] == word.utf8Start[0] {
-            let n = word.utf8CodeUnitCount
-            guard start + n <= end, memcmp(p + start, word.utf8Start, n) == 0 else { break }
-            offset += n
-            return
+        let word: StaticString
+        switch p[offset] {
+        case UInt8(ascii: "t"): word = "true"
+        case UInt8(ascii: "f"): word = "false"
+        default: word = "null"
         }
-        throw syntax("invalid literal", at: start)
+        let n = word.utf8CodeUnitCount
+        guard offset + n <= end, memcmp(p + offset, word.utf8Start, n) == 0 else { throw syntax("invalid literal") }
+        offset += n
     }
 
     /// Returns the bytes between the quotes and whether they hold escapes; validates escapes and controls.
@@ -316,13 +370,10 @@ public struct JSONReader {
         return (start, offset - start, integer)
     }
 
+    /// Parses an already validated JSON number. Swift's parser ignores the C locale (ncurses programs call
+    /// setlocale, and strtod would then read "1.5" as 1 under a comma-decimal locale).
     static func parseDouble(_ s: UnsafePointer<UInt8>, _ n: Int) -> Double? {
-        guard n < 400 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buf in
-            for i in 0..<n { buf[i] = CChar(bitPattern: s[i]) }
-            buf[n] = 0
-            return strtod(buf.baseAddress!, nil)
-        }
+        Double(String(decoding: UnsafeBufferPointer(start: s, count: n), as: UTF8.self))
     }
 
     static func hex(_ c: UInt8) -> UInt32? {

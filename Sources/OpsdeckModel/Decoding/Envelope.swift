@@ -1,0 +1,109 @@
+/// The object every JSON data file is wrapped in:
+/// `{ "schema": "opsdeck/1", "generated_at": "…", "currency": "USD", "<records key>": … }`.
+struct Envelope {
+    var generatedAt: Timestamp?
+    /// Default currency of the file's records.
+    var currency: String?
+    /// Envelope problems that do not reject the file (missing schema, bad `generated_at`).
+    var problems: [DataProblem] = []
+
+    static let supportedMajor = 1
+
+    /// Walks the top-level object of `bytes`. `records` is called with the reader at the value of
+    /// `recordsKey`; every other unknown key is skipped. Throws `JSONSyntaxError` or a file-level `DataProblem`.
+    static func read(_ bytes: [UInt8], file: String, recordsKey: StaticString,
+                     records: (inout FieldReader) throws -> Void) throws -> Envelope {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw DataProblem(file: file, reason: bytes.isEmpty ? "file is empty" : "file holds only whitespace")
+        }
+        return try JSONReader.withReader(bytes: bytes) { json in
+            json.skipByteOrderMark()
+            var f = FieldReader(json: json)
+            var env = Envelope()
+            var sawSchema = false, sawRecords = false
+            var envelopeIssues: [FieldReader.Issue] = []
+            var c: JSONCursor
+            do { c = try f.json.beginObject() } catch let e as JSONValueError {
+                throw DataProblem(file: file, line: 1, column: 1, reason: "top level: \(e.reason); a data file is a JSON object")
+            }
+            while let k = try f.json.nextKey(&c) {
+                if k == "schema" {
+                    sawSchema = true
+                    try checkSchema(&f.json, file: file)
+                } else if k == "generated_at" {
+                    env.generatedAt = try f.timestamp(k)
+                } else if k == "currency" {
+                    env.currency = try f.currency(k)
+                } else if k == recordsKey {
+                    sawRecords = true
+                    try records(&f)
+                } else {
+                    try f.json.skipValue()
+                }
+                envelopeIssues += f.issues
+                f.startRecord()
+            }
+            try f.json.expectEnd()
+            env.problems = envelopeIssues.map { DataProblem(file: file, field: $0.field, reason: $0.reason, severity: $0.severity) }
+            guard sawRecords else { throw DataProblem(file: file, reason: "no \"\(recordsKey)\" key in the top-level object") }
+            if !sawSchema { env.problems.append(DataProblem(file: file, field: "schema", reason: "missing; read as opsdeck/1", severity: .warning)) }
+            if env.generatedAt == nil && !envelopeIssues.contains(where: { $0.field == "generated_at" }) {
+                env.problems.append(DataProblem(file: file, field: "generated_at", reason: "missing; freshness is measured from load time", severity: .warning))
+            }
+            return env
+        }
+    }
+
+    /// `opsdeck/1` or `opsdeck/1.N` is read; any other schema rejects the file, since its meaning is unknown.
+    static func checkSchema(_ json: inout JSONReader, file: String) throws {
+        let s: String
+        do { s = try json.readString() } catch let e as JSONValueError {
+            throw DataProblem(file: file, field: "schema", reason: e.reason)
+        }
+        let parts = s.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, parts[0] == "opsdeck", let major = Int(parts[1].prefix { $0 != "." }) else {
+            throw DataProblem(file: file, field: "schema", reason: "\"\(s)\" is not an opsdeck schema (expected \"opsdeck/1\")")
+        }
+        guard major == supportedMajor else {
+            throw DataProblem(file: file, field: "schema",
+                              reason: "\"\(s)\" is not supported: this opsdeck reads opsdeck/\(supportedMajor)")
+        }
+    }
+
+    /// Walks an array of records: each element is decoded by `record`, and a record with errors is skipped and
+    /// reported under its index, with its id when it got that far.
+    static func forEachRecord<T>(_ f: inout FieldReader, key: StaticString, file: String, log: inout ProblemLog,
+                                 _ record: (inout FieldReader) throws -> T?,
+                                 keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
+        var c: JSONCursor
+        do { c = try f.json.beginArray() } catch let e as JSONValueError {
+            throw DataProblem(file: file, field: "\(key)", reason: e.reason)
+        }
+        var index = 0
+        while try f.json.nextElement(&c) {
+            f.startRecord()
+            let r = try record(&f)
+            if !f.issues.isEmpty { log.add(f.issues, index: index, recordID: f.recordID) }
+            if let r, !f.hasErrors { keep(r, index, &log) }
+            index += 1
+        }
+        f.startRecord()
+    }
+}
+
+/// Records by id in file order; a later duplicate replaces the earlier one in place and is reported.
+struct RecordList<T: Identifiable> where T.ID == String {
+    private(set) var items: [T] = []
+    private var slots: [String: (slot: Int, index: Int)] = [:]
+
+    mutating func add(_ r: consuming T, index: Int, log: inout ProblemLog) {
+        let id = r.id
+        if let prev = slots.updateValue((slots[id]?.slot ?? items.count, index), forKey: id) {
+            items[prev.slot] = r
+            log.add(DataProblem(file: log.file, index: index, recordID: id, field: nil,
+                                reason: "duplicate id, replaces record [\(prev.index)]", severity: .warning))
+        } else {
+            items.append(r)
+        }
+    }
+}

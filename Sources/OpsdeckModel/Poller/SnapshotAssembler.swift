@@ -1,0 +1,83 @@
+/// Builds successive snapshots from file loads. Owned by the loader thread; not thread-safe.
+///
+/// Rules (docs/metrics.md, "Live data"):
+/// - a file that decodes replaces its source's records and gets health `.ok`;
+/// - a file that fails as a whole (invalid JSON, too large, unreadable) keeps the last good records and
+///   gets `.fileError` with the reason (line:column for JSON);
+/// - a file that disappears keeps the last records but shows `.missing` (load and generated times are
+///   cleared so freshness reads MISSING, not the age of data that may be gone for good);
+/// - a file caught mid-write (changed while read, or invalid while its mtime is younger than the settle
+///   time) changes nothing and is read again at the next poll.
+struct SnapshotAssembler {
+    private(set) var snapshot: StoreSnapshot
+    let directory: String
+    let maxFileBytes: Int64
+    let settleNanos: Int64
+    let racyNanos: Int64
+    /// Files actually read, for tests and the benchmark.
+    private(set) var filesRead = 0
+
+    enum Outcome {
+        /// Done with the file as the poller last saw it. `recheckAtNanos`: read again once the wall clock
+        /// passes it, because the file was read so soon after its mtime that a same-size rewrite within the
+        /// same timestamp tick would be invisible to stat().
+        case settled(recheckAtNanos: Int64?)
+        /// Caught mid-write; the snapshot is unchanged. Look again at the next poll.
+        case retry
+    }
+
+    init(directory: String, maxFileBytes: Int64, settleNanos: Int64, racyNanos: Int64) {
+        self.directory = directory; self.maxFileBytes = maxFileBytes
+        self.settleNanos = settleNanos; self.racyNanos = racyNanos
+        var sources: [SourceKind: SourceInfo] = [:]
+        for kind in SourceKind.allCases { sources[kind] = SourceInfo(kind: kind) }
+        snapshot = StoreSnapshot(sources: sources)
+    }
+
+    /// Loads one source into `snapshot`; `loadedAt` is the caller's clock.
+    mutating func load(_ kind: SourceKind, loadedAt: Timestamp) -> Outcome {
+        let file = kind.fileName
+        var info = snapshot.info(kind)
+        let wallNow = wallClockNanos()
+        switch SourceFileRead.read(path: directory + "/" + file, maxBytes: maxFileBytes) {
+        case .absent:
+            info.health = .missing; info.loadedAt = nil; info.generatedAt = nil
+            snapshot.sources[kind] = info
+            return .settled(recheckAtNanos: nil)
+        case .changedWhileReading:
+            return .retry
+        case .failed(let reason):
+            info.health = .fileError(DataProblem(file: file, reason: reason))
+            snapshot.sources[kind] = info
+            return .settled(recheckAtNanos: nil)
+        case .tooLarge(let stamp):
+            let mb = { (b: Int64) in (b + (1 << 20) - 1) >> 20 }
+            info.health = .fileError(DataProblem(file: file,
+                reason: "file is \(mb(stamp.size)) MB, over the \(mb(maxFileBytes)) MB limit; not read"))
+            snapshot.sources[kind] = info
+            return .settled(recheckAtNanos: nil)
+        case .bytes(let bytes, let stamp):
+            filesRead += 1
+            let recheck = wallNow - stamp.mtimeNanos < racyNanos ? stamp.mtimeNanos + racyNanos : nil
+            var next = snapshot
+            do {
+                let (generatedAt, problems) = try SourceDecoder.decode(kind, bytes: bytes, file: file, into: &next)
+                snapshot = next
+                snapshot.sources[kind] = SourceInfo(kind: kind, health: .ok, loadedAt: loadedAt, generatedAt: generatedAt,
+                                                    recordProblems: problems, bytes: bytes.count)
+            } catch {
+                // Young and broken: most likely a writer rewriting in place. Give it the settle time.
+                if wallNow - stamp.mtimeNanos < settleNanos { return .retry }
+                info.health = .fileError(error)
+                snapshot.sources[kind] = info
+            }
+            return .settled(recheckAtNanos: recheck)
+        }
+    }
+
+    /// Marks the snapshot as a new publication.
+    mutating func nextGeneration() -> StoreSnapshot {
+        snapshot.generation += 1
+        return snapshot
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class OpsdeckActionsTestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
