@@ -110,22 +110,12 @@ extension DemoStoreBuilder {
 
     enum RecentKind { case closed, late, express, awaitingStock, regular }
 
-    /// The last dispatch cut-off before `t`.
-    func lastCutoff(before t: Int64) -> Int64 {
-        var day = calendar.localDay(t).day
-        while true {
-            let cutoff = calendar.instant(day: day, minutes: calendar.cutoffMinutes)
-            if calendar.workingDays.contains(StoreCalendar.weekday(day)) && cutoff < t { return cutoff }
-            day -= 1
-        }
-    }
-
     /// ~`open` open orders (some late, some at risk, a few on hold) plus the last two days' shipped ones.
     mutating func makeRecentOrders(open: Int) {
         let buyers = customers.indices.filter { ![.firstTimer, .cartAbandoner].contains(customers[$0].persona) }
         let available = catalog.filter { !outOfStock.contains($0.sku) }
         let picker = ItemPicker(available), premium = ItemPicker(available.filter { $0.priceMinor >= 10_000 })
-        let cutoff = lastCutoff(before: now), earlierCutoff = lastCutoff(before: cutoff)
+        let cutoff = calendar.lastCutoff(before: now), earlierCutoff = calendar.lastCutoff(before: cutoff)
         var drafts: [(at: Int64, customer: Int, kind: RecentKind)] = []
         func add(_ n: Int, _ kind: RecentKind, _ at: (inout DemoStoreBuilder) -> Int64) {
             for _ in 0..<n { drafts.append((at(&self), rng.pick(buyers), kind)) }
