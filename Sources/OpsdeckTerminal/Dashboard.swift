@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OpsdeckModel
+import OpsdeckUI
+
+/// How `opsdeck run` (and `opsdeck demo`) open the dashboard.
+public struct DashboardOptions: Sendable {
+    public var dataDirectory: String
+    /// Action journal; defaults to `journal.jsonl` in the data directory.
+    public var journalPath: String
+    /// Theme name or path; nil for the default theme.
+    public var theme: String?
+    public var readOnly: Bool
+    /// Seconds between polls of the data directory when change notification is not available.
+    public var pollInterval: Double
+    /// Attributes only, as with NO_COLOR.
+    public var noColor: Bool
+
+    public init(dataDirectory: String, journalPath: String? = nil, theme: String? = nil, readOnly: Bool = false,
+                pollInterval: Double = 1, noColor: Bool = false) {
+        self.dataDirectory = dataDirectory
+        self.journalPath = journalPath ?? dataDirectory + "/journal.jsonl"
+        self.theme = theme; self.readOnly = readOnly; self.pollInterval = pollInterval; self.noColor = noColor
+    }
+}
+
+public enum Dashboard {
+    /// Opens the dashboard on this process's terminal and runs it until the operator quits (0), a signal
+    /// ends it (128 + signal), or it cannot start (2, after printing why to stderr). The terminal is
+    /// restored in every case. Runs on the calling thread; other threads (a demo simulator) may run beside it.
+    public static func run(_ options: DashboardOptions) -> Int32 {
+        SignalPipe.unblockSignals()
+        TerminalScreen.prepareLocale()
+        let noColor = options.noColor || !(getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty
+        let screen: TerminalScreen
+        do { screen = try TerminalScreen(noColor: noColor) } catch {
+            printError("opsdeck: \(error)")
+            return 2
+        }
+        defer { screen.close() }
+        let signals: SignalPipe
+        // Installed after newterm so ours replace ncurses' own SIGINT/SIGTERM/SIGWINCH handlers.
+        do { signals = try SignalPipe(catching: [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]) } catch {
+            screen.close()
+            printError("opsdeck: \(error)")
+            return 2
+        }
+        defer { signals.close() }
+        screen.setLooks { _ in RoleLook() }
+        let state = AppState(width: screen.width, height: screen.height, now: WallClock.now())
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
+        return EventLoop(screen: screen, signals: signals, feed: feed, state: state).run()
+    }
+}
+
+/// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode).
+func printError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}

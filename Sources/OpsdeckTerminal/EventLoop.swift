@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OpsdeckModel
+import OpsdeckUI
+
+/// The imperative shell around `update`: waits in one poll(2) for keys, signals and data, feeds events to
+/// the UI core, carries out effects, and draws only what changed.
+final class EventLoop {
+    private let screen: TerminalScreen
+    private let signals: SignalPipe
+    private let feed: DataFeed
+    private var state: AppState
+    private var refreshPaused = false
+    /// Newest snapshot held back while refresh is paused.
+    private var heldSnapshot: StoreSnapshot?
+    /// Whole second of the last tick, so ticks come at most once a second.
+    private var lastTickSecond: Int64
+
+    init(screen: TerminalScreen, signals: SignalPipe, feed: DataFeed, state: AppState) {
+        self.screen = screen; self.signals = signals; self.feed = feed; self.state = state
+        lastTickSecond = state.now.epochSeconds
+    }
+
+    /// Runs until quit (returns 0) or a terminating signal / lost terminal (returns 128 + signal).
+    func run() -> Int32 {
+        screen.draw(render(state))
+        while true {
+            let (terminalGone, feedFired) = waitForActivity()
+            var events: [AppEvent] = []
+            for signal in signals.drain() {
+                switch signal {
+                case SIGWINCH:
+                    if screen.refreshSize() { events.append(.resize(width: screen.width, height: screen.height)) }
+                case SIGCONT:
+                    screen.invalidate()   // the screen was given back to the shell meanwhile
+                    if screen.refreshSize() { events.append(.resize(width: screen.width, height: screen.height)) }
+                default:
+                    return 128 + signal
+                }
+            }
+            if terminalGone { return 128 + SIGHUP }
+            for input in screen.readInput() {
+                switch input {
+                case .key(let key): events.append(.key(key))
+                case .resized:
+                    // ncurses may report the size change itself too; only a real change is an event.
+                    if screen.width != state.width || screen.height != state.height {
+                        screen.invalidate()
+                        events.append(.resize(width: screen.width, height: screen.height))
+                    }
+                case .ignored: break
+                }
+            }
+            let now = WallClock.now()
+            if let snapshot = feed.takeSnapshot(descriptorsFired: feedFired) {
+                if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }
+            }
+            if now.epochSeconds > lastTickSecond {
+                lastTickSecond = now.epochSeconds
+                events.append(.tick(now))
+            }
+            guard !events.isEmpty else { continue }
+            for event in events {
+                let (next, effects) = update(state, event)
+                state = next
+                for effect in effects {
+                    if let status = carryOut(effect) { return status }
+                }
+            }
+            screen.draw(render(state))
+        }
+    }
+
+    /// Returns an exit status when the effect ends the program.
+    private func carryOut(_ effect: Effect) -> Int32? {
+        switch effect {
+        case .quit:
+            return 0
+        case .setRefreshPaused(let paused):
+            refreshPaused = paused
+            if !paused, let held = heldSnapshot {
+                heldSnapshot = nil
+                state = update(state, .snapshot(held)).0
+            }
+        }
+        return nil
+    }
+
+    /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer or the
+    /// next whole second (clock and ages), whichever comes first.
+    private func waitForActivity() -> (terminalGone: Bool, feedFired: Bool) {
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
+        for fd in feed.wakeDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+        let now = WallClock.now()
+        var timeout = 1000 - now.epochMillis % 1000 + 1
+        timeout = min(timeout, feed.millisecondsUntilDue())
+        let n = poll(&fds, nfds_t(fds.count), Int32(timeout))
+        // A hung-up terminal (SSH dropped) polls readable forever; treat it as SIGHUP rather than spin.
+        let gone = n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        let fired = n > 0 && fds[2...].contains { $0.revents != 0 }
+        return (gone, fired)
+    }
+}
