@@ -145,7 +145,8 @@ extension DemoStoreBuilder {
                 o.shipBy = local(d.at + 3 * 3600); o.deliverBy = local(d.at + 27 * 3600)
                 o.status = rng.chance(0.5) ? .paid : .picking
             case .awaitingStock:
-                let item = catalog.first { $0.sku == outOfStock.sorted()[rng.int(0...outOfStock.count - 1)] }!
+                let sku = rng.pick(outOfStock.sorted())
+                let item = catalog.first { $0.sku == sku }!
                 o.lines.append(OrderLine(lineID: "\(o.id)-\(o.lines.count + 1)", sku: item.sku, name: item.name, qty: 1,
                                          unitPriceMinor: item.priceMinor))
                 o.totalMinor += item.priceMinor; o.paidMinor = o.totalMinor

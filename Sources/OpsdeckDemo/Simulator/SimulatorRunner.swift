@@ -12,6 +12,7 @@ public final class SimulatorRunner: @unchecked Sendable {
     private var simulator: StoreSimulator
     private let clock: @Sendable () -> Timestamp
     private let report: @Sendable (String) -> Void
+    private let onStep: (@Sendable (SimulatorOutput) -> Void)?
     // Guarded by `condition`.
     private let condition = NSCondition()
     private var stopping = false
@@ -19,17 +20,15 @@ public final class SimulatorRunner: @unchecked Sendable {
 
     /// - report: called with a description of each write or journal error (the run carries on).
     public init(directory: String, simulator: StoreSimulator, journalPath: String? = nil,
-                clock: @escaping @Sendable () -> Timestamp = SimulatorRunner.systemClock,
-                report: @escaping @Sendable (String) -> Void = { _ in }) {
+                clock: @escaping @Sendable () -> Timestamp = Timestamp.wallClock,
+                report: @escaping @Sendable (String) -> Void = { _ in },
+                onStep: (@Sendable (SimulatorOutput) -> Void)? = nil) {
+        self.onStep = onStep
         self.directory = directory
         self.simulator = simulator
         self.journal = ActionJournal(path: journalPath ?? ActionJournal.defaultPath(dataDirectory: directory), readOnly: true)
         self.clock = clock
         self.report = report
-    }
-
-    public static func systemClock() -> Timestamp {
-        Timestamp(epochMillis: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     public var resultsPath: String { directory + "/" + SourceKind.actionResults.fileName }
@@ -44,6 +43,7 @@ public final class SimulatorRunner: @unchecked Sendable {
             try AtomicFile.write(out.files[kind]!, to: directory + "/" + kind.fileName)
         }
         try AtomicFile.appendLines(out.results.map { $0.json.serialized() }, to: resultsPath)
+        onStep?(out)
         return out
     }
 

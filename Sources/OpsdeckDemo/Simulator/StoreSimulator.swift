@@ -52,14 +52,18 @@ public struct StoreSimulator: Sendable {
     /// Numbers ERP references (purchase orders, refunds, tickets, carts).
     var nextRef = 1
 
-    /// Starts from a store whose files are already on disk as of `now`.
-    public init(store: DemoStore, seed: UInt64, now: Timestamp, config: SimulatorConfig = SimulatorConfig()) {
+    /// Starts from a store whose files are already on disk as of `now`. `answered` holds the ERP's earlier
+    /// answers (from `action-results.jsonl`) when resuming: those actions are not answered again, and
+    /// those only accepted go on to be decided.
+    public init(store: DemoStore, seed: UInt64, now: Timestamp, config: SimulatorConfig = SimulatorConfig(),
+                answered: [String: ActionResult] = [:]) {
         self.store = store
         self.config = config
         calendar = StoreCalendar(settings: store.settings)
         rng = DemoRandom(seed: seed ^ 0x5151_5151_5151_5151)
         nextActivityAt = now.epochSeconds + config.interval
         for kind in DataFiles.kinds { lastWritten[kind] = now.epochSeconds }
+        for (id, r) in answered { outcomes[id] = r.state }
         nextOrderNumber = (store.orders + store.orderHistory).compactMap { Int($0.id) }.max().map { $0 + 1 } ?? 100_001
     }
 
@@ -70,7 +74,9 @@ public struct StoreSimulator: Sendable {
         var out = SimulatorOutput()
         for e in journal where seen.insert(e.actionID).inserted {
             entries[e.actionID] = e
-            tasks.append(ERPTask(due: t + config.acceptDelay, actionID: e.actionID, phase: .accept))
+            let resumed = outcomes[e.actionID]
+            if resumed == nil { tasks.append(ERPTask(due: t + config.acceptDelay, actionID: e.actionID, phase: .accept)) }
+            if resumed == .accepted { tasks.append(ERPTask(due: t + config.applyDelay, actionID: e.actionID, phase: .decide)) }
         }
         out.results = runERP(now: t)
         receiveDeliveries(now: t)
