@@ -132,8 +132,7 @@ extension StoreSimulator {
     /// has its purchase order withdrawn while the goods have not arrived; anything else cannot be undone.
     mutating func cancel(_ target: String, by id: String, now t: Int64) -> (Result<(String, String?), Rejection>, [ActionResult]) {
         guard let original = entries[target] else { return (.failure(Rejection(reason: "no action \(target) to cancel")), []) }
-        if let k = tasks.firstIndex(where: { $0.actionID == target }) {
-            tasks.remove(at: k)
+        if withdrawn.remove(target) != nil {
             outcomes[target] = .rejected
             return (.success(("cancelled before it was applied", nil)), [answer(target, .rejected, t, "cancelled by action \(id)")])
         }

@@ -48,6 +48,8 @@ public struct StoreSimulator: Sendable {
     /// The ERP's verdict per action id, for cancels.
     var outcomes: [String: ActionResult.State] = [:]
     var entries: [String: JournalEntry] = [:]
+    /// Actions stopped by a cancel before they were applied.
+    var withdrawn: Set<String> = []
     var nextOrderNumber = 100_001
     /// Numbers ERP references (purchase orders, refunds, tickets, carts).
     var nextRef = 1
@@ -74,6 +76,11 @@ public struct StoreSimulator: Sendable {
         var out = SimulatorOutput()
         for e in journal where seen.insert(e.actionID).inserted {
             entries[e.actionID] = e
+            // A cancel stops its target at once if the ERP has not applied it yet; the answers follow in turn.
+            if case .cancel(let target) = e.request, tasks.contains(where: { $0.actionID == target }) {
+                tasks.removeAll { $0.actionID == target }
+                withdrawn.insert(target)
+            }
             let resumed = outcomes[e.actionID]
             if resumed == nil { tasks.append(ERPTask(due: t + config.acceptDelay, actionID: e.actionID, phase: .accept)) }
             if resumed == .accepted { tasks.append(ERPTask(due: t + config.applyDelay, actionID: e.actionID, phase: .decide)) }
