@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let directory = try data ?? DemoSetup.makeTemporaryDirectory()
-        let now = Timestamp.wallClock()
+        let now = Timestamp(epochSeconds: Timestamp.wallClock().epochSeconds)
         let store = try DemoSetup.generate(into: directory, seed: seed, now: now)
         print("Demo store \"\(store.settings.name)\" (seed \(seed)) written to \(directory)")
         if noUI { return }

@@ -35,7 +35,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = Timestamp.wallClock()
+        let now = Timestamp(epochSeconds: Timestamp.wallClock().epochSeconds)
         let store: DemoStore
         var answered: [String: ActionResult] = [:]
         if FileManager.default.fileExists(atPath: data + "/" + SourceKind.orders.fileName) {
