@@ -1,2 +1,0 @@
-import XCTest
-final class OpsdeckDemoTestsSmoke: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
