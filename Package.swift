@@ -26,7 +26,7 @@ let package = Package(
             "OpsdeckModel", "OpsdeckActions", "OpsdeckUI", "OpsdeckTerminal", "OpsdeckDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "OpsdeckModelTests", dependencies: ["OpsdeckModel"]),
+        .testTarget(name: "OpsdeckModelTests", dependencies: ["OpsdeckModel"], exclude: ["Fixtures"]),
         .testTarget(name: "OpsdeckActionsTests", dependencies: ["OpsdeckActions", "OpsdeckModel"]),
         .testTarget(name: "OpsdeckUITests", dependencies: ["OpsdeckUI", "OpsdeckModel", "OpsdeckActions"], exclude: ["Goldens"]),
         .testTarget(name: "OpsdeckTerminalTests", dependencies: ["OpsdeckTerminal", "OpsdeckUI", "opsdeck"]),
