@@ -37,7 +37,11 @@ public struct SourceInfo: Sendable, Equatable {
 
     /// Age is measured from `generated_at` (when the ERP made the data), falling back to load time.
     public func freshness(now: Timestamp, staleAfter: Int64) -> Freshness {
-        if case .fileError(let p) = health { return .fileError(p) }
+        switch health {
+        case .fileError(let p): return .fileError(p)
+        case .missing: return .missing
+        case .ok: break
+        }
         guard let since = generatedAt ?? loadedAt else { return .missing }
         let age = max(0, since.seconds(until: now))
         return age > staleAfter ? .stale(ageSeconds: age) : .ok(ageSeconds: age)
