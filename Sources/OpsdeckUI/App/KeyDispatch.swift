@@ -2,8 +2,11 @@
 extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         let action = config.keymap.action(for: key)
-        if action == .quit && !(editingFilter && key.isPrintable) { return [.quit] }
+        let typing = key.isPrintable && (editingFilter || overlay?.isDialog == true)
+        if action == .quit && !typing { return [.quit] }
         switch overlay {
+        case .dialog(let d)?:
+            return handleDialog(key, d)
         case .help(let scroll)?:
             switch action {
             case .up?: overlay = .help(scroll: max(0, scroll - 1))
@@ -86,7 +89,8 @@ extension AppState {
             theme = themes[(i + 1) % themes.count]
             say("Theme: \(theme.name)")
             return [.applyTheme(theme)]
-        case .restock, .refund, .remind, .ack, .assign, .journal:
+        case .restock: openRestock()
+        case .refund, .remind, .ack, .assign, .journal:
             say("\(action.title) is not available in this build yet", error: true)
         }
         return []
@@ -109,6 +113,10 @@ extension AppState {
         keepCursorsVisible()
         say("Sorted by " + (p.sortColumn.map { columns[$0].title } ?? "urgency"))
     }
+}
+
+extension Overlay {
+    var isDialog: Bool { if case .dialog = self { return true }; return false }
 }
 
 extension Key {

@@ -20,7 +20,10 @@ struct FooterView {
 
     func hints(width: Int) -> [Span] {
         var pieces: [[Span]]
-        if state.overlay != nil {
+        if state.overlay?.isDialog == true {
+            pieces = [[Span("y", .keyHint), Span(" confirm")], [Span("Esc", .keyHint), Span(" cancel")],
+                      [Span("Tab", .keyHint), Span(" next field")], [Span("⌫", .keyHint), Span(" erase")]]
+        } else if state.overlay != nil {
             pieces = [hint([.up, .down], "scroll"), hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
         } else if state.editingFilter {
             pieces = [[Span("type to filter")], [Span("⏎", .keyHint), Span(" keep")], [Span("Esc", .keyHint), Span(" clear")],

@@ -1,0 +1,139 @@
+import OpsdeckActions
+import OpsdeckModel
+
+/// Opening action dialogs, typing into them, and the journal's answer.
+extension AppState {
+    /// `r` on the Stock pane: a restock of the selected SKU, prefilled with the suggested quantity and supplier.
+    mutating func openRestock() {
+        guard focus == .stock else { say("Restock works on the Stock pane (2)", error: true); return }
+        guard let store, let sku = pane(.stock).selectedID, let item = store.facts.stockItem(sku: sku),
+              let figures = store.facts.stockFigures(sku: sku) else { say("No SKU selected", error: true); return }
+        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        let suggested = figures.suggestedQty > 0 ? figures.suggestedQty : max(1, figures.reorderPoint)
+        overlay = .dialog(ActionDialog(
+            draft: config.mintDraft(.restock, sku), kind: .restock, targetID: sku,
+            targetAtOpen: Self.restockTarget(item, figures), openedAt: now,
+            fields: [ActionDialog.Field(name: "qty", label: "Quantity", text: "\(suggested)"),
+                     ActionDialog.Field(name: "supplier", label: "Supplier", text: item.supplier ?? ""),
+                     ActionDialog.Field(name: "note", label: "Note", text: "")]))
+    }
+
+    /// One line describing a SKU's stock, compared with the current one to show a change while the dialog is open.
+    static func restockTarget(_ item: StockItem, _ f: StockFigures) -> String {
+        "\(item.name) · avail \(f.available) · incoming \(item.incoming) · ROP \(f.reorderPoint)"
+    }
+
+    /// Keys go to the dialog first. Fields take printable keys (so `y` and `q` can be typed into a note);
+    /// on the buttons `y` confirms and `n` cancels.
+    mutating func handleDialog(_ key: Key, _ dialog: ActionDialog) -> [Effect] {
+        var d = dialog
+        let n = d.fields.count
+        switch (key, d.focus) {
+        case (.escape, _), (.char("n"), .cancel), (.char("n"), .confirm), (.enter, .cancel):
+            overlay = nil
+            return []
+        case (.char("y"), .cancel), (.char("y"), .confirm), (.enter, .confirm):
+            return confirm(&d)
+        case (.tab, _), (.enter, .field), (.down, .field):
+            d.focus = d.focus.next(fieldCount: n)
+        case (.backTab, _), (.up, .field):
+            d.focus = d.focus.previous(fieldCount: n)
+        case (.left, .confirm), (.right, .cancel), (.left, .cancel), (.right, .confirm):
+            d.focus = d.focus == .cancel ? .confirm : .cancel
+        case (.backspace, .field(let i)), (.delete, .field(let i)):
+            d.fields[i].text = String(d.fields[i].text.dropLast())
+            d.failure = nil
+        case (.char(let c), .field(let i)) where key.isPrintable:
+            guard d.fields[i].text.count < ActionRules.maxTextLength else { return [] }
+            d.fields[i].text.append(c)
+            d.failure = nil
+        default:
+            return []
+        }
+        overlay = .dialog(d)
+        return []
+    }
+
+    /// `y`: confirmations not yet seen are shown and must be confirmed with `y` again; then the entry is submitted.
+    mutating func confirm(_ d: inout ActionDialog) -> [Effect] {
+        switch d.verdict(board: actions, now: now) {
+        case .invalid(let r):
+            d.failure = r.message
+            overlay = .dialog(d)
+            return []
+        case .ready(let entry, let needs):
+            guard needs.isEmpty else {
+                for c in needs { d.acknowledged.insert(c.code) }
+                d.failure = nil
+                d.focus = .confirm
+                overlay = .dialog(d)
+                say("Confirm again (y) to go ahead: " + needs.map(\.message).joined(separator: "; "), error: true)
+                return []
+            }
+            overlay = .dialog(d)
+            return [.submitAction(entry, confirmed: d.acknowledged)]
+        }
+    }
+
+    /// The journal's answer to `.submitAction`: success closes the dialog with a footer message; a refusal
+    /// stays in the dialog so the operator can fix it or cancel.
+    mutating func actionAnswered(actionID: String, _ result: Result<AppendOutcome, JournalError>) {
+        let open: ActionDialog? = if case .dialog(let d)? = overlay, d.draft.actionID == actionID { d } else { nil }
+        switch result {
+        case .success(let outcome):
+            if open != nil { overlay = nil }
+            say("✓ " + Self.queuedText(outcome))
+        case .failure(let error):
+            if var d = open {
+                if case .needsConfirmation(let c) = error { d.acknowledged.subtract(c.map(\.code)) }
+                d.failure = error.description
+                overlay = .dialog(d)
+            }
+            say("✗ Not written: \(error.description)", error: true)
+        }
+    }
+
+    /// "Restock queued: SKU ×120 from Acme — pending ERP (a1b2c3)".
+    static func queuedText(_ outcome: AppendOutcome) -> String {
+        let e = outcome.entry
+        let what: String
+        switch e.request {
+        case .restock(let r): what = "Restock queued: \(r.sku) ×\(r.qty)" + (r.supplier.map { " from \($0)" } ?? "")
+        default: what = ActionSummary.text(e.request) + " queued"
+        }
+        let again = if case .alreadyWritten = outcome { " (already in the journal)" } else { "" }
+        return what + " — pending ERP (\(e.actionID.prefix(6)))" + again
+    }
+
+    /// A new journal read: rebuild the board the dialogs check against and the panes' pending markers.
+    mutating func applyJournal(_ journal: JournalState) {
+        self.journal = journal
+        rebuildActions()
+    }
+
+    mutating func rebuildActions() {
+        guard let snapshot = store?.snapshot else { actions = nil; return }
+        let board = ActionBoard(journal: journal, snapshot: snapshot)
+        actions = board
+        store?.pendingRestockBySKU = board.pendingRestockQtyBySKU
+    }
+}
+
+extension ActionDialog.Focus {
+    /// Fields in order, then Cancel, then Confirm, round again.
+    func next(fieldCount n: Int) -> Self {
+        switch self {
+        case .field(let i): i + 1 < n ? .field(i + 1) : .cancel
+        case .cancel: .confirm
+        case .confirm: n > 0 ? .field(0) : .cancel
+        }
+    }
+
+    func previous(fieldCount n: Int) -> Self {
+        switch self {
+        case .field(let i): i > 0 ? .field(i - 1) : .confirm
+        case .cancel: n > 0 ? .field(n - 1) : .confirm
+        case .confirm: .cancel
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import OpsdeckActions
+import OpsdeckModel
+
+/// Draws an action dialog: the target (and whether it changed since the dialog opened), the fields, the
+/// live verdict of the rules, the exact journal line `y` writes, and [Cancel] [Confirm].
+enum DialogView {
+    static let width = 84
+
+    static func draw(_ d: ActionDialog, into g: inout CellGrid, state: AppState) {
+        let inner = min(width, g.width - 2) - 4
+        let content = lines(d, state: state, inner: inner)
+        let r = OverlayView.box(&g, width: width, height: content.count + 2, title: title(d))
+        OverlayView.lines(content, scroll: 0, in: r, &g)
+    }
+
+    static func title(_ d: ActionDialog) -> String {
+        switch d.kind {
+        case .restock: "Restock \(d.targetID)"
+        default: "\(d.kind.rawValue) \(d.targetID)"
+        }
+    }
+
+    static func lines(_ d: ActionDialog, state: AppState, inner: Int) -> [StyledLine] {
+        var out: [StyledLine] = target(d, state: state) + [[]]
+        for (i, f) in d.fields.enumerated() {
+            let focused = d.focus == .field(i)
+            let shown = f.text + (focused ? "▏" : "")
+            out.append([Span(focused ? "› " : "  ", .keyHint), Span(f.label.padding(10)),
+                        Span(" " + shown.padding(max(20, DisplayWidth.of(shown))) + " ", focused ? .dialogButtonFocused : .input)])
+        }
+        out.append([])
+        let verdict = d.verdict(board: state.actions, now: state.now)
+        switch verdict {
+        case .invalid(let r): out.append([Span("✗ " + r.message, .critical)])
+        case .ready(_, let needs) where !needs.isEmpty:
+            for c in needs { out.append([Span("! " + c.message, .warn)]) }
+        case .ready:
+            let given = d.acknowledged.isEmpty ? "" : " (confirmed: " + d.acknowledged.map(\.rawValue).sorted().joined(separator: ", ") + ")"
+            out.append([Span("✓ passes the checks" + given, .ok)])
+        }
+        if let failure = d.failure { out.append([Span("✗ Not written: " + failure, .critical)]) }
+        out.append([])
+        out.append([Span("Will append to the journal:", .dim)])
+        let line: String
+        switch d.request() {
+        case .success(let req): line = d.entry(req).jsonLine()
+        case .failure: line = "(nothing until the fields are valid)"
+        }
+        for chunk in wrap(line, width: inner) { out.append([Span(chunk, .dim)]) }
+        out.append([])
+        out.append([Span("  "), button("Cancel", focused: d.focus == .cancel), Span("  "),
+                    button("Confirm (y)", focused: d.focus == .confirm),
+                    Span("   Tab next field · Esc/n cancel", .dim)])
+        return out
+    }
+
+    static func button(_ label: String, focused: Bool) -> Span {
+        Span("[ \(label) ]", focused ? .dialogButtonFocused : .dialogButton)
+    }
+
+    /// The target now, and a warning when it changed or vanished since the dialog opened.
+    static func target(_ d: ActionDialog, state: AppState) -> [StyledLine] {
+        switch d.kind {
+        case .restock:
+            guard let store = state.store, let item = store.facts.stockItem(sku: d.targetID),
+                  let f = store.facts.stockFigures(sku: d.targetID) else {
+                return [[Span("SKU \(d.targetID) is no longer in stock.json", .critical)]]
+            }
+            let now = AppState.restockTarget(item, f)
+            var line = [Span(now)]
+            if let p = store.pendingRestockBySKU[d.targetID] { line.append(Span("  +\(p) pending", .badge)) }
+            guard now != d.targetAtOpen else { return [line] }
+            return [line, [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
+        default:
+            return [[Span(d.targetAtOpen)]]
+        }
+    }
+
+    /// Cuts text into pieces of at most `width` columns (JSON lines have no natural break points).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var out: [String] = [], current = "", used = 0
+        for c in text {
+            let w = DisplayWidth.of(String(c))
+            if used + w > width { out.append(current); current = ""; used = 0 }
+            current.append(c); used += w
+        }
+        if !current.isEmpty || out.isEmpty { out.append(current) }
+        return out
+    }
+}

@@ -1,0 +1,156 @@
+import XCTest
+import OpsdeckActions
+import OpsdeckModel
+@testable import OpsdeckUI
+
+final class ActionDialogTests: XCTestCase {
+    func press(_ s: AppState, _ keys: Key...) -> (AppState, [Effect]) { press(s, keys) }
+
+    func press(_ s: AppState, _ keys: [Key]) -> (AppState, [Effect]) {
+        var state = s
+        var effects: [Effect] = []
+        for k in keys { let r = update(state, .key(k)); state = r.0; effects += r.1 }
+        return (state, effects)
+    }
+
+    func type(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    func dialog(_ s: AppState) -> ActionDialog? { if case .dialog(let d)? = s.overlay { d } else { nil } }
+
+    func screen(_ s: AppState) -> String {
+        let g = render(s)
+        return (0..<g.height).map { g.text(row: $0) }.joined(separator: "\n")
+    }
+
+    /// The dialog's inside, rows joined without breaks, so a wrapped journal line reads whole.
+    func dialogText(_ s: AppState) -> String {
+        let g = render(s)
+        let w = min(DialogView.width, g.width - 2), x = (g.width - w) / 2
+        return (0..<g.height).map { y in g.row(y).dropFirst(x + 2).prefix(w - 3).map(\.text).joined()
+            .trimmingCharacters(in: .whitespaces) }.joined()
+    }
+
+    /// The fixture's TS-BLK-M: 3 on hand, 3 reserved, reorder point 40, 6 a day, supplier Acme.
+    var suggested: Int { Fixture.state().store!.facts.stockFigures(sku: "TS-BLK-M")!.suggestedQty }
+
+    func restockEntry(qty: Int, supplier: String? = "Acme", note: String? = nil) -> JournalEntry {
+        ActionDraft(key: "restock:TS-BLK-M:k1", actionID: Fixture.draftActionID, by: Fixture.operatorID)
+            .entry(.restock(RestockRequest(sku: "TS-BLK-M", qty: qty, supplier: supplier, note: note)), at: Fixture.now)
+    }
+
+    /// The Stock pane with its first row (TS-BLK-M) selected and the restock dialog open.
+    func opened() -> AppState { press(Fixture.state(), .char("2"), .char("r")).0 }
+
+    func testRestockOpensPrefilledWithCancelFocused() throws {
+        let d = try XCTUnwrap(dialog(opened()))
+        XCTAssertGreaterThan(suggested, 0)
+        XCTAssertEqual(d.targetID, "TS-BLK-M")
+        XCTAssertEqual(d.fields.map(\.text), ["\(suggested)", "Acme", ""])
+        XCTAssertEqual(d.focus, .cancel)
+        let text = screen(opened())
+        XCTAssertTrue(text.contains("Restock TS-BLK-M"))
+        XCTAssertTrue(text.contains("[ Cancel ]"))
+        XCTAssertTrue(text.contains("✓ passes the checks"))
+        // The journal line is shown in full (wrapped), exactly as it will be written.
+        let line = restockEntry(qty: suggested).jsonLine()
+        XCTAssertTrue(dialogText(opened()).contains(line), "journal line not shown: \(line)")
+    }
+
+    func testEnterOnDefaultCancelClosesWithoutEffect() {
+        let (s, effects) = press(opened(), .enter)
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(press(opened(), .char("n")).0.overlay, nil)
+        XCTAssertEqual(press(opened(), .escape).1, [])
+        XCTAssertNil(press(opened(), .escape).0.overlay)
+    }
+
+    func testYSubmitsTheExactEntry() {
+        let (s, effects) = press(opened(), .char("y"))
+        XCTAssertEqual(effects, [.submitAction(restockEntry(qty: suggested), confirmed: [])])
+        XCTAssertNotNil(dialog(s), "the dialog stays open until the journal answers")
+    }
+
+    func testEditedFieldsGoIntoTheEntry() {
+        // Tab: Cancel → Confirm → Quantity; erase it, type 120; Tab to Note past Supplier; a note with q and y in it.
+        var keys: [Key] = [.tab, .tab] + Array(repeating: Key.backspace, count: 6) + type("120")
+        keys += [.tab, .tab] + type("rush, qty by Friday") + [.tab, .char("y")]
+        let (s, effects) = press(opened(), keys)
+        XCTAssertEqual(effects, [.submitAction(restockEntry(qty: 120, note: "rush, qty by Friday"), confirmed: [])])
+        XCTAssertEqual(dialog(s)?.fields.map(\.text), ["120", "Acme", "rush, qty by Friday"])
+    }
+
+    func testInvalidQuantityShowsTheRuleAndYDoesNothing() {
+        let zero = press(opened(), [.tab, .tab] + Array(repeating: Key.backspace, count: 6) + type("0") + [.tab, .tab, .tab])
+        XCTAssertTrue(screen(zero.0).contains("✗ restock: quantity must be at least 1"))
+        let (s, effects) = press(zero.0, .char("y"))
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(dialog(s)?.failure, "restock: quantity must be at least 1")
+
+        let words = press(opened(), [.tab, .tab, .char("x")])
+        XCTAssertTrue(screen(words.0).contains("✗ restock: quantity must be a whole number"))
+        XCTAssertEqual(press(words.0, .escape, .char("y")).1, [])
+    }
+
+    func testPendingRestockMustBeConfirmedAgain() throws {
+        let earlier = ActionDraft(key: "restock:TS-BLK-M:old", actionID: "e0000000-0000-4000-8000-000000000009", by: Fixture.operatorID)
+            .entry(.restock(RestockRequest(sku: "TS-BLK-M", qty: 120, supplier: "Acme")), at: Fixture.ago(600))
+        let journal = JournalState(bytes: Array((earlier.jsonLine() + "\n").utf8))
+        let s = update(Fixture.state(), .journal(journal)).0
+        XCTAssertEqual(s.store?.pendingRestockBySKU, ["TS-BLK-M": 120])
+        XCTAssertTrue(screen(s).contains("+120 pend"), "the SKU row shows the pending restock")
+
+        let once = press(s, .char("2"), .char("r"), .char("y"))
+        XCTAssertEqual(once.1, [], "the first y only shows the warning")
+        XCTAssertEqual(once.0.message?.isError, true)
+        XCTAssertTrue(once.0.message?.text.contains("already pending") ?? false)
+        let twice = press(once.0, .char("y"))
+        XCTAssertEqual(twice.1, [.submitAction(restockEntry(qty: suggested), confirmed: [.restockPending])])
+    }
+
+    func testSuccessClosesTheDialogWithAFooterMessage() {
+        let entry = restockEntry(qty: suggested)
+        let s = update(opened(), .actionResult(actionID: entry.actionID, .success(.written(entry)))).0
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message?.text, "✓ Restock queued: TS-BLK-M ×\(suggested) from Acme — pending ERP (a1b2c3)")
+        XCTAssertEqual(s.message?.isError, false)
+    }
+
+    func testRefusalKeepsTheDialogOpenWithTheReason() throws {
+        let refusal = JournalError.rejected(ActionRejection(field: "sku", "restock: SKU TS-BLK-M is discontinued"))
+        let s = update(opened(), .actionResult(actionID: Fixture.draftActionID, .failure(refusal))).0
+        XCTAssertEqual(dialog(s)?.failure, "restock: SKU TS-BLK-M is discontinued")
+        XCTAssertTrue(screen(s).contains("✗ Not written: restock: SKU TS-BLK-M is discontinued"))
+        let ro = update(opened(), .actionResult(actionID: Fixture.draftActionID, .failure(.readOnly(path: "/d/journal.jsonl")))).0
+        XCTAssertTrue(dialog(ro)?.failure?.hasPrefix("read-only:") ?? false)
+    }
+
+    func testReadOnlyRefusesToOpen() {
+        let (s, effects) = press(Fixture.state(readOnly: true), .char("2"), .char("r"))
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.message?.isError, true)
+        XCTAssertTrue(s.message?.text.hasPrefix("Read-only") ?? false)
+    }
+
+    func testRestockOnlyFromTheStockPane() {
+        let (s, _) = press(Fixture.state(), .char("r"))
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message?.isError, true)
+    }
+
+    func testTargetStaysFixedWhenSnapshotsMoveOrDropIt() throws {
+        var snap = Fixture.snapshot(generation: 2)
+        // A new first row would move the Stock cursor; the dialog keeps its SKU and says the SKU changed.
+        snap.stock[0].onHand = 200
+        let moved = update(opened(), .snapshot(snap)).0
+        XCTAssertEqual(dialog(moved)?.targetID, "TS-BLK-M")
+        XCTAssertTrue(screen(moved).contains("! changed since the dialog opened; was: Tee black M · avail 0"), dialogText(moved))
+
+        snap.stock.removeAll { $0.sku == "TS-BLK-M" }
+        let gone = update(opened(), .snapshot(snap)).0
+        XCTAssertEqual(dialog(gone)?.targetID, "TS-BLK-M")
+        XCTAssertTrue(screen(gone).contains("SKU TS-BLK-M is no longer in stock.json"))
+        XCTAssertEqual(press(gone, .char("y")).1, [], "a vanished SKU cannot be restocked")
+    }
+}
