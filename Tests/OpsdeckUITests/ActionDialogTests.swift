@@ -154,3 +154,91 @@ final class ActionDialogTests: XCTestCase {
         XCTAssertEqual(press(gone, .char("y")).1, [], "a vanished SKU cannot be restocked")
     }
 }
+
+final class RefundDialogTests: XCTestCase {
+    func press(_ s: AppState, _ keys: [Key]) -> (AppState, [Effect]) {
+        var state = s
+        var effects: [Effect] = []
+        for k in keys { let r = update(state, .key(k)); state = r.0; effects += r.1 }
+        return (state, effects)
+    }
+
+    func dialog(_ s: AppState) -> ActionDialog? { if case .dialog(let d)? = s.overlay { d } else { nil } }
+
+    func screen(_ s: AppState) -> String {
+        let g = render(s)
+        return (0..<g.height).map { g.text(row: $0) }.joined(separator: "\n")
+    }
+
+    func entry(_ r: RefundRequest) -> JournalEntry {
+        ActionDraft(key: "refund:o10452:k1", actionID: Fixture.draftActionID, by: Fixture.operatorID).entry(.refund(r), at: Fixture.now)
+    }
+
+    /// Orders pane, first row o10452 (paid, $212.00, nothing refunded), refund dialog open.
+    func opened(_ s: AppState = Fixture.state()) -> AppState { press(s, [.char("f")]).0 }
+
+    /// Tab from Cancel: Confirm, then the fields: type, amount, reason, restock, typed amount.
+    let toType: [Key] = [.tab, .tab], toAmount: [Key] = [.tab, .tab, .tab]
+
+    func testOpensAsAFullRefundOfTheRemainderWithCancelFocused() throws {
+        let d = try XCTUnwrap(dialog(opened()))
+        XCTAssertEqual(d.fields.map(\.text), ["full", "212.00", "damaged", "no", ""])
+        XCTAssertEqual(d.focus, .cancel)
+        XCTAssertTrue(screen(opened()).contains("refundable 212.00 USD"))
+        let (closed, effects) = press(opened(), [.enter])
+        XCTAssertNil(closed.overlay)
+        XCTAssertEqual(effects, [])
+    }
+
+    func testYSubmitsTheFullRefund() {
+        let (_, effects) = press(opened(), [.char("y")])
+        XCTAssertEqual(effects, [.submitAction(entry(RefundRequest(orderID: "o10452", type: .full, amountMinor: 21200,
+                                                                   currency: "USD", reason: .damaged)), confirmed: [])])
+    }
+
+    func testPartialRefundWithReasonAndRestock() {
+        // Type → partial; amount 45.00; reason ← cycles back to "other"; restock → yes.
+        var keys = toType + [.right, .tab] + Array(repeating: Key.backspace, count: 6) + "45.00".map { Key.char($0) }
+        keys += [.tab, .left, .tab, .right, .tab, .tab, .char("y")]
+        let (s, effects) = press(opened(), keys)
+        XCTAssertEqual(dialog(s)?.fields.map(\.text), ["partial", "45.00", "other", "yes", ""])
+        let lines = [RefundLine(lineID: "TS-BLK-M-l", qty: 2, restock: true), RefundLine(lineID: "MUG-01-l", qty: 1, restock: true)]
+        XCTAssertEqual(effects, [.submitAction(entry(RefundRequest(orderID: "o10452", type: .partial, amountMinor: 4500, currency: "USD",
+                                                                   reason: .other, lines: lines, restockItems: true)), confirmed: [])])
+    }
+
+    func testTooMuchIsRejectedAsTyped() {
+        let keys = toType + [.right, .tab] + Array(repeating: Key.backspace, count: 6) + "300".map { Key.char($0) } + [.tab, .tab, .tab, .tab]
+        let (s, _) = press(opened(), keys)
+        XCTAssertTrue(screen(s).contains("✗ refund: 300.00 USD exceeds the refundable 212.00 USD"), screen(s))
+        XCTAssertEqual(press(s, [.char("y")]).1, [])
+    }
+
+    func testReplacementMovesNoMoney() {
+        let (s, effects) = press(opened(), toType + [.right, .right, .right, .tab, .tab, .tab, .tab, .tab, .char("y")])
+        XCTAssertEqual(dialog(s)?.fields[1].text, "0.00")
+        let lines = [RefundLine(lineID: "TS-BLK-M-l", qty: 2, restock: false), RefundLine(lineID: "MUG-01-l", qty: 1, restock: false)]
+        XCTAssertEqual(effects, [.submitAction(entry(RefundRequest(orderID: "o10452", type: .replacement, amountMinor: 0, currency: "USD",
+                                                                   reason: .damaged, lines: lines)), confirmed: [])])
+    }
+
+    func testAboveTheLimitTheAmountMustBeTyped() {
+        var snap = Fixture.snapshot()
+        snap.settings.refundLimitsMinor = ["*": 10000]
+        let s = update(AppState(config: Fixture.config(), width: 120, height: 40, now: Fixture.now), .snapshot(snap)).0
+        let noTyping = press(opened(s), [.char("y"), .char("y")])
+        XCTAssertEqual(noTyping.1, [], "a second y does not replace typing the amount")
+        XCTAssertTrue(screen(noTyping.0).contains("above alice's refund limit"), screen(noTyping.0))
+        let typed = press(opened(s), [.backTab] + "212.00".map { Key.char($0) } + [.tab, .char("y")])
+        XCTAssertEqual(typed.1, [.submitAction(entry(RefundRequest(orderID: "o10452", type: .full, amountMinor: 21200,
+                                                                   currency: "USD", reason: .damaged)), confirmed: [])])
+    }
+
+    func testPendingRefundShowsOnTheRowAndInDetails() {
+        let e = entry(RefundRequest(orderID: "o10452", type: .partial, amountMinor: 4500, currency: "USD", reason: .damaged))
+        let s = update(Fixture.state(), .journal(JournalState(bytes: Array((e.jsonLine() + "\n").utf8)))).0
+        XCTAssertTrue(screen(s).contains("↺$212.00"))
+        XCTAssertTrue(screen(press(s, [.enter]).0).contains("refund $45.00 pending"))
+        XCTAssertEqual(dialog(opened(s))?.fields[1].text, "167.00", "the remainder leaves out the pending refund")
+    }
+}

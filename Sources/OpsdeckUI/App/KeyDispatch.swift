@@ -90,7 +90,8 @@ extension AppState {
             say("Theme: \(theme.name)")
             return [.applyTheme(theme)]
         case .restock: openRestock()
-        case .refund, .remind, .ack, .assign, .journal:
+        case .refund: openRefund()
+        case .remind, .ack, .assign, .journal:
             say("\(action.title) is not available in this build yet", error: true)
         }
         return []

@@ -9,6 +9,8 @@ public struct ActionDialog: Sendable, Equatable {
         public var name: String
         public var label: String
         public var text: String
+        /// A fixed list (←/→ cycle through it) instead of free text; `text` is the chosen value.
+        public var choices: [String]? = nil
     }
 
     /// What has keyboard focus: a field being typed into, or one of the buttons.
@@ -25,6 +27,9 @@ public struct ActionDialog: Sendable, Equatable {
     public internal(set) var focus: Focus = .cancel
     /// Confirmations the operator has given by pressing `y` once more after seeing them.
     public internal(set) var acknowledged: Set<ConfirmationCode> = []
+    /// Refunds: the order's currency and its lines not yet refunded, as they were when the dialog opened.
+    public internal(set) var currency = ""
+    public internal(set) var openLines: [RefundLine] = []
     /// Why the journal refused the last submit (the dialog stays open).
     public internal(set) var failure: String?
 
@@ -39,9 +44,32 @@ public struct ActionDialog: Sendable, Equatable {
                 return .failure(ActionRejection(field: "qty", "restock: quantity must be a whole number"))
             }
             return .success(.restock(RestockRequest(sku: targetID, qty: qty, supplier: optional("supplier"), note: optional("note"))))
+        case .refund:
+            return refundRequest()
         default:
             return .failure(ActionRejection("\(kind.rawValue) is not available in this build yet"))
         }
+    }
+
+    /// Full, partial and store credit move money; replacement and exchange name every open line. Returning
+    /// items to stock names the lines too, each with `restock`.
+    func refundRequest() -> Result<ActionRequest, ActionRejection> {
+        guard let type = RefundType(rawValue: text("type")), let reason = RefundReason(rawValue: text("reason")) else {
+            return .failure(ActionRejection("refund: choose a type and a reason"))
+        }
+        guard let amount = MoneyText.parse(text("amount").trimmedSpaces, currency: currency) else {
+            return .failure(ActionRejection(field: "amount", "refund: amount must be a number like \(MoneyText.format(4500, currency: currency))"))
+        }
+        let restock = text("restock") == "yes"
+        let lines = restock || !type.movesMoney ? openLines.map { RefundLine(lineID: $0.lineID, qty: $0.qty, restock: restock) } : []
+        return .success(.refund(RefundRequest(orderID: targetID, type: type, amountMinor: amount, currency: currency,
+                                              reason: reason, lines: lines, restockItems: restock)))
+    }
+
+    /// Above the operator's refund limit the amount is confirmed by typing it again, not by a second `y`.
+    func typedAmountMatches() -> Bool {
+        guard let typed = MoneyText.parse(text("typed").trimmedSpaces, currency: currency) else { return false }
+        return typed == MoneyText.parse(text("amount").trimmedSpaces, currency: currency)
     }
 
     func optional(_ name: String) -> String? {
@@ -59,7 +87,11 @@ public struct ActionDialog: Sendable, Equatable {
             guard let board else { return .invalid(ActionRejection("no store data yet")) }
             switch ActionRules.check(req, by: draft.by, board: board, now: now) {
             case .rejected(let r): return .invalid(r)
-            case .allowed(let needs): return .ready(entry(req), needs: needs.filter { !acknowledged.contains($0.code) })
+            case .allowed(let needs):
+                let open = needs.filter { c in
+                    c.code == .refundAboveLimit ? !typedAmountMatches() : !acknowledged.contains(c.code)
+                }
+                return .ready(entry(req), needs: open)
             }
         }
     }

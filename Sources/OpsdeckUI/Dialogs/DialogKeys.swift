@@ -18,6 +18,37 @@ extension AppState {
                      ActionDialog.Field(name: "note", label: "Note", text: "")]))
     }
 
+    /// `f` on the Orders pane: a refund of the selected order, prefilled with its refundable remainder.
+    mutating func openRefund() {
+        guard focus == .orders else { say("Refund works on the Orders pane (1)", error: true); return }
+        guard let store, let id = pane(.orders).selectedID, let order = store.facts.order(id: id),
+              let room = actions?.refundable(orderID: id) else { say("No order selected", error: true); return }
+        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        var d = ActionDialog(
+            draft: config.mintDraft(.refund, id), kind: .refund, targetID: id,
+            targetAtOpen: refundTarget(order), openedAt: now,
+            fields: [ActionDialog.Field(name: "type", label: "Type", text: RefundType.full.rawValue,
+                                        choices: RefundType.allCases.map(\.rawValue)),
+                     ActionDialog.Field(name: "amount", label: "Amount", text: MoneyText.format(room.remainingMinor, currency: order.currency)),
+                     ActionDialog.Field(name: "reason", label: "Reason", text: RefundReason.damaged.rawValue,
+                                        choices: RefundReason.allCases.map(\.rawValue)),
+                     ActionDialog.Field(name: "restock", label: "Restock", text: "no", choices: ["no", "yes"]),
+                     ActionDialog.Field(name: "typed", label: "Retype amt", text: "")])
+        d.currency = order.currency
+        d.openLines = order.lines.compactMap { l in
+            let open = l.qty - l.refundedQty
+            return open > 0 ? RefundLine(lineID: l.lineID ?? l.sku, qty: open, restock: false) : nil
+        }
+        overlay = .dialog(d)
+    }
+
+    /// "Order 10452 · Ana Ruiz · paid · captured 212.00 · refundable 212.00 USD".
+    func refundTarget(_ o: Order) -> String {
+        let left = actions?.refundable(orderID: o.id)?.remainingMinor ?? 0
+        return "Order \(o.displayNumber) · \(store?.customerName(o.customerID) ?? o.customerID) · \(o.status.rawValue)"
+            + " · refundable \(MoneyText.format(left, currency: o.currency)) \(o.currency)"
+    }
+
     /// One line describing a SKU's stock, compared with the current one to show a change while the dialog is open.
     static func restockTarget(_ item: StockItem, _ f: StockFigures) -> String {
         "\(item.name) · avail \(f.available) · incoming \(item.incoming) · ROP \(f.reorderPoint)"
@@ -38,12 +69,18 @@ extension AppState {
             d.focus = d.focus.next(fieldCount: n)
         case (.backTab, _), (.up, .field):
             d.focus = d.focus.previous(fieldCount: n)
+        case (.left, .field(let i)), (.right, .field(let i)):
+            guard let choices = d.fields[i].choices, !choices.isEmpty else { return [] }
+            let at = choices.firstIndex(of: d.fields[i].text) ?? 0
+            d.fields[i].text = choices[(at + (key == .right ? 1 : choices.count - 1)) % choices.count]
+            d.failure = nil
+            if d.fields[i].name == "type" { d.refundTypeChanged(remaining: actions?.refundable(orderID: d.targetID)?.remainingMinor) }
         case (.left, .confirm), (.right, .cancel), (.left, .cancel), (.right, .confirm):
             d.focus = d.focus == .cancel ? .confirm : .cancel
-        case (.backspace, .field(let i)), (.delete, .field(let i)):
+        case (.backspace, .field(let i)), (.delete, .field(let i)) where d.fields[i].choices == nil:
             d.fields[i].text = String(d.fields[i].text.dropLast())
             d.failure = nil
-        case (.char(let c), .field(let i)) where key.isPrintable:
+        case (.char(let c), .field(let i)) where key.isPrintable && d.fields[i].choices == nil:
             guard d.fields[i].text.count < ActionRules.maxTextLength else { return [] }
             d.fields[i].text.append(c)
             d.failure = nil
@@ -99,6 +136,10 @@ extension AppState {
         let what: String
         switch e.request {
         case .restock(let r): what = "Restock queued: \(r.sku) ×\(r.qty)" + (r.supplier.map { " from \($0)" } ?? "")
+        case .refund(let r):
+            var s = "Refund queued: order \(r.orderID) \(r.type.rawValue.replacingUnderscores)"
+            if r.type.movesMoney { s += " \(MoneyText.format(r.amountMinor, currency: r.currency)) \(r.currency)" }
+            what = s
         default: what = ActionSummary.text(e.request) + " queued"
         }
         let again = if case .alreadyWritten = outcome { " (already in the journal)" } else { "" }
@@ -116,6 +157,21 @@ extension AppState {
         let board = ActionBoard(journal: journal, snapshot: snapshot)
         actions = board
         store?.pendingRestockBySKU = board.pendingRestockQtyBySKU
+        store?.pendingRefundMinorByOrder = board.pendingRefundMinorByOrder
+        refreshDetail()
+    }
+}
+
+extension ActionDialog {
+    /// Moving between refund types keeps the amount sensible: full is the whole remainder, replacement
+    /// and exchange move no money; partial and store credit keep what was typed.
+    mutating func refundTypeChanged(remaining: Int64?) {
+        guard let a = fields.firstIndex(where: { $0.name == "amount" }), let type = RefundType(rawValue: text("type")) else { return }
+        switch type {
+        case .full: fields[a].text = MoneyText.format(remaining ?? 0, currency: currency)
+        case .replacement, .exchange: fields[a].text = MoneyText.format(0, currency: currency)
+        case .partial, .storeCredit: break
+        }
     }
 }
 

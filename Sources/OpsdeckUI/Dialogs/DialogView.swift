@@ -16,6 +16,7 @@ enum DialogView {
     static func title(_ d: ActionDialog) -> String {
         switch d.kind {
         case .restock: "Restock \(d.targetID)"
+        case .refund: "Refund order \(d.targetID)"
         default: "\(d.kind.rawValue) \(d.targetID)"
         }
     }
@@ -24,21 +25,22 @@ enum DialogView {
         var out: [StyledLine] = target(d, state: state) + [[]]
         for (i, f) in d.fields.enumerated() {
             let focused = d.focus == .field(i)
-            let shown = f.text + (focused ? "▏" : "")
+            let shown = f.choices != nil ? "‹ \(f.text.replacingUnderscores) ›" : f.text + (focused ? "▏" : "")
             out.append([Span(focused ? "› " : "  ", .keyHint), Span(f.label.padding(10)),
-                        Span(" " + shown.padding(max(20, DisplayWidth.of(shown))) + " ", focused ? .dialogButtonFocused : .input)])
+                        Span(" " + shown.padding(max(20, DisplayWidth.of(shown))) + " ", focused ? .dialogButtonFocused : .input)]
+                       + (f.name == "typed" ? [Span("  only above your refund limit", .dim)] : []))
         }
         out.append([])
         let verdict = d.verdict(board: state.actions, now: state.now)
         switch verdict {
-        case .invalid(let r): out.append([Span("✗ " + r.message, .critical)])
+        case .invalid(let r): out += words("✗ " + r.message, inner, .critical)
         case .ready(_, let needs) where !needs.isEmpty:
-            for c in needs { out.append([Span("! " + c.message, .warn)]) }
+            for c in needs { out += words("! " + c.message, inner, .warn) }
         case .ready:
             let given = d.acknowledged.isEmpty ? "" : " (confirmed: " + d.acknowledged.map(\.rawValue).sorted().joined(separator: ", ") + ")"
             out.append([Span("✓ passes the checks" + given, .ok)])
         }
-        if let failure = d.failure { out.append([Span("✗ Not written: " + failure, .critical)]) }
+        if let failure = d.failure { out += words("✗ Not written: " + failure, inner, .critical) }
         out.append([])
         out.append([Span("Will append to the journal:", .dim)])
         let line: String
@@ -71,9 +73,27 @@ enum DialogView {
             if let p = store.pendingRestockBySKU[d.targetID] { line.append(Span("  +\(p) pending", .badge)) }
             guard now != d.targetAtOpen else { return [line] }
             return [line, [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
+        case .refund:
+            guard state.store?.facts.order(id: d.targetID) != nil else {
+                return [[Span("Order \(d.targetID) is no longer in orders.json", .critical)]]
+            }
+            let now = state.refundTarget(state.store!.facts.order(id: d.targetID)!)
+            guard now != d.targetAtOpen else { return [[Span(now)]] }
+            return [[Span(now)], [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
         default:
             return [[Span(d.targetAtOpen)]]
         }
+    }
+
+    /// A message over as many lines as it needs, broken between words.
+    static func words(_ text: String, _ width: Int, _ role: StyleRole) -> [StyledLine] {
+        var out: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let next = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(next) > width && !current.isEmpty { out.append(current); current = "  " + word } else { current = next }
+        }
+        out.append(current)
+        return out.flatMap { wrap($0, width: width) }.map { [Span($0, role)] }
     }
 
     /// Cuts text into pieces of at most `width` columns (JSON lines have no natural break points).
