@@ -150,7 +150,7 @@ final class ActionDialogTests: XCTestCase {
         snap.stock.removeAll { $0.sku == "TS-BLK-M" }
         let gone = update(opened(), .snapshot(snap)).0
         XCTAssertEqual(dialog(gone)?.targetID, "TS-BLK-M")
-        XCTAssertTrue(screen(gone).contains("SKU TS-BLK-M is no longer in stock.json"))
+        XCTAssertTrue(screen(gone).contains("TS-BLK-M is no longer in stock.json"))
         XCTAssertEqual(press(gone, .char("y")).1, [], "a vanished SKU cannot be restocked")
     }
 }
@@ -240,5 +240,67 @@ final class RefundDialogTests: XCTestCase {
         XCTAssertTrue(screen(s).contains("↺$212.00"))
         XCTAssertTrue(screen(press(s, [.enter]).0).contains("refund $45.00 pending"))
         XCTAssertEqual(dialog(opened(s))?.fields[1].text, "167.00", "the remainder leaves out the pending refund")
+    }
+}
+
+final class ReminderAndTicketDialogTests: XCTestCase {
+    func press(_ s: AppState, _ keys: [Key]) -> (AppState, [Effect]) {
+        var state = s
+        var effects: [Effect] = []
+        for k in keys { let r = update(state, .key(k)); state = r.0; effects += r.1 }
+        return (state, effects)
+    }
+
+    func dialog(_ s: AppState) -> ActionDialog? { if case .dialog(let d)? = s.overlay { d } else { nil } }
+
+    func screen(_ s: AppState) -> String {
+        let g = render(s)
+        return (0..<g.height).map { g.text(row: $0) }.joined(separator: "\n")
+    }
+
+    func entry(_ kind: ActionKind, _ target: String, _ r: ActionRequest) -> JournalEntry {
+        ActionDraft(key: "\(kind.rawValue):\(target):k1", actionID: Fixture.draftActionID, by: Fixture.operatorID).entry(r, at: Fixture.now)
+    }
+
+    func typing(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    func testReminderForTheSelectedCart() {
+        // Carts pane, first row k1: abandoned 3 h ago, accepts marketing, no reminder sent yet.
+        let opened = press(Fixture.state(), [.char("3"), .char("m")])
+        XCTAssertEqual(dialog(opened.0)?.targetID, "k1")
+        XCTAssertEqual(press(opened.0, [.enter]).1, [], "Enter on the default Cancel")
+        XCTAssertEqual(press(opened.0, [.char("y")]).1,
+                       [.submitAction(entry(.cartReminder, "k1", .cartReminder(CartReminderRequest(cartID: "k1"))), confirmed: [])])
+        // An offer code only from the second reminder on: the rule's message, and y does nothing.
+        let offer = press(opened.0, [.tab, .tab] + typing("SAVE10") + [.tab, .char("y")])
+        XCTAssertEqual(offer.1, [])
+        XCTAssertTrue(screen(offer.0).contains("✗ reminder: an offer code is allowed only from the 2nd reminder on"), screen(offer.0))
+    }
+
+    func testAcknowledgeTheSelectedTicket() {
+        let opened = press(Fixture.state(), [.char("4"), .char("a")])
+        XCTAssertEqual(dialog(opened.0)?.targetID, "T-881")
+        XCTAssertEqual(dialog(opened.0)?.fields, [])
+        XCTAssertTrue(screen(opened.0).contains("Acknowledge T-881"))
+        XCTAssertEqual(press(opened.0, [.char("y")]).1,
+                       [.submitAction(entry(.escalationAck, "T-881", .escalationAck(ticketID: "T-881")), confirmed: [])])
+        XCTAssertNil(press(opened.0, [.char("n")]).0.overlay)
+    }
+
+    func testAssignNeedsAnAssignee() {
+        let opened = press(Fixture.state(), [.char("4"), .char("A")])
+        let empty = press(opened.0, [.char("y")])
+        XCTAssertEqual(empty.1, [])
+        XCTAssertEqual(dialog(empty.0)?.failure, "assign: assignee must not be empty")
+        let typed = press(opened.0, [.tab, .tab] + typing("carol") + [.tab, .char("y")])
+        XCTAssertEqual(typed.1, [.submitAction(entry(.escalationAssign, "T-881", .escalationAssign(ticketID: "T-881", assignee: "carol")),
+                                               confirmed: [])])
+    }
+
+    func testTicketActionsOnlyOnTheEscalationsPane() {
+        let (s, effects) = press(Fixture.state(), [.char("a")])
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.message?.text, "Escalation ack works on the Escalations pane (4)")
     }
 }

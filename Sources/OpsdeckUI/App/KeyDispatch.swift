@@ -91,7 +91,10 @@ extension AppState {
             return [.applyTheme(theme)]
         case .restock: openRestock()
         case .refund: openRefund()
-        case .remind, .ack, .assign, .journal:
+        case .remind: openReminder()
+        case .ack: openTicketAction(.escalationAck)
+        case .assign: openTicketAction(.escalationAssign)
+        case .journal:
             say("\(action.title) is not available in this build yet", error: true)
         }
         return []

@@ -46,8 +46,14 @@ public struct ActionDialog: Sendable, Equatable {
             return .success(.restock(RestockRequest(sku: targetID, qty: qty, supplier: optional("supplier"), note: optional("note"))))
         case .refund:
             return refundRequest()
-        default:
-            return .failure(ActionRejection("\(kind.rawValue) is not available in this build yet"))
+        case .cartReminder:
+            return .success(.cartReminder(CartReminderRequest(cartID: targetID, offerCode: optional("offer_code"))))
+        case .escalationAck:
+            return .success(.escalationAck(ticketID: targetID))
+        case .escalationAssign:
+            return .success(.escalationAssign(ticketID: targetID, assignee: text("assignee").trimmedSpaces))
+        case .cancel:
+            return .failure(ActionRejection("cancel is done from the journal view"))
         }
     }
 

@@ -12,7 +12,7 @@ extension AppState {
         let suggested = figures.suggestedQty > 0 ? figures.suggestedQty : max(1, figures.reorderPoint)
         overlay = .dialog(ActionDialog(
             draft: config.mintDraft(.restock, sku), kind: .restock, targetID: sku,
-            targetAtOpen: Self.restockTarget(item, figures), openedAt: now,
+            targetAtOpen: dialogTarget(.restock, sku) ?? sku, openedAt: now,
             fields: [ActionDialog.Field(name: "qty", label: "Quantity", text: "\(suggested)"),
                      ActionDialog.Field(name: "supplier", label: "Supplier", text: item.supplier ?? ""),
                      ActionDialog.Field(name: "note", label: "Note", text: "")]))
@@ -26,7 +26,7 @@ extension AppState {
         guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
         var d = ActionDialog(
             draft: config.mintDraft(.refund, id), kind: .refund, targetID: id,
-            targetAtOpen: refundTarget(order), openedAt: now,
+            targetAtOpen: dialogTarget(.refund, id) ?? id, openedAt: now,
             fields: [ActionDialog.Field(name: "type", label: "Type", text: RefundType.full.rawValue,
                                         choices: RefundType.allCases.map(\.rawValue)),
                      ActionDialog.Field(name: "amount", label: "Amount", text: MoneyText.format(room.remainingMinor, currency: order.currency)),
@@ -42,16 +42,48 @@ extension AppState {
         overlay = .dialog(d)
     }
 
-    /// "Order 10452 · Ana Ruiz · paid · captured 212.00 · refundable 212.00 USD".
-    func refundTarget(_ o: Order) -> String {
-        let left = actions?.refundable(orderID: o.id)?.remainingMinor ?? 0
-        return "Order \(o.displayNumber) · \(store?.customerName(o.customerID) ?? o.customerID) · \(o.status.rawValue)"
-            + " · refundable \(MoneyText.format(left, currency: o.currency)) \(o.currency)"
+    /// `m` on the Carts pane: a reminder for the selected cart, with an optional offer code.
+    mutating func openReminder() {
+        openSimple(.cartReminder, pane: .carts, fields: [ActionDialog.Field(name: "offer_code", label: "Offer code", text: "")])
     }
 
-    /// One line describing a SKU's stock, compared with the current one to show a change while the dialog is open.
-    static func restockTarget(_ item: StockItem, _ f: StockFigures) -> String {
-        "\(item.name) · avail \(f.available) · incoming \(item.incoming) · ROP \(f.reorderPoint)"
+    /// `a` / `A` on the Escalations pane: acknowledge the selected ticket, or assign it to someone.
+    mutating func openTicketAction(_ kind: ActionKind) {
+        let fields = kind == .escalationAssign ? [ActionDialog.Field(name: "assignee", label: "Assignee", text: "")] : []
+        openSimple(kind, pane: .escalations, fields: fields)
+    }
+
+    mutating func openSimple(_ kind: ActionKind, pane kindPane: PaneKind, fields: [ActionDialog.Field]) {
+        guard focus == kindPane else { say("\(kind.rawValue.replacingUnderscores.prefix(1).uppercased() + kind.rawValue.replacingUnderscores.dropFirst()) works on the \(kindPane.title) pane (\(kindPane.number))", error: true); return }
+        guard let id = pane(kindPane).selectedID, let target = dialogTarget(kind, id) else { say("Nothing selected", error: true); return }
+        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        overlay = .dialog(ActionDialog(draft: config.mintDraft(kind, id), kind: kind, targetID: id, targetAtOpen: target,
+                                       openedAt: now, fields: fields))
+    }
+
+    /// One line describing the action's record as it is now; nil when it is no longer in its file. The
+    /// dialog compares it with the line from when it opened to show that the record changed meanwhile.
+    func dialogTarget(_ kind: ActionKind, _ id: String) -> String? {
+        guard let store else { return nil }
+        switch kind {
+        case .restock:
+            guard let item = store.facts.stockItem(sku: id), let f = store.facts.stockFigures(sku: id) else { return nil }
+            return "\(item.name) · avail \(f.available) · incoming \(item.incoming) · ROP \(f.reorderPoint)"
+        case .refund:
+            guard let o = store.facts.order(id: id) else { return nil }
+            let left = actions?.refundable(orderID: id)?.remainingMinor ?? 0
+            return "Order \(o.displayNumber) · \(store.customerName(o.customerID)) · \(o.status.rawValue)"
+                + " · refundable \(MoneyText.format(left, currency: o.currency)) \(o.currency)"
+        case .cartReminder:
+            guard let c = store.cart(id: id) else { return nil }
+            return "Cart \(id) · \(c.customerID.map { store.customerName($0) } ?? c.email ?? "guest") · "
+                + "\(Money.format(c.valueMinor, c.currency)) · reminders sent \(c.remindersSent)"
+        case .escalationAck, .escalationAssign:
+            guard let t = store.ticket(id: id) else { return nil }
+            return "\(id) · \(t.priority.rawValue) · \(t.status.rawValue) · \(t.assignee.map { "assigned to \($0)" } ?? "unassigned") · \(t.subject)"
+        case .cancel:
+            return nil
+        }
     }
 
     /// Keys go to the dialog first. Fields take printable keys (so `y` and `q` can be typed into a note);

@@ -17,7 +17,10 @@ enum DialogView {
         switch d.kind {
         case .restock: "Restock \(d.targetID)"
         case .refund: "Refund order \(d.targetID)"
-        default: "\(d.kind.rawValue) \(d.targetID)"
+        case .cartReminder: "Remind cart \(d.targetID)"
+        case .escalationAck: "Acknowledge \(d.targetID)"
+        case .escalationAssign: "Assign \(d.targetID)"
+        case .cancel: "Cancel action \(d.targetID)"
         }
     }
 
@@ -62,27 +65,14 @@ enum DialogView {
 
     /// The target now, and a warning when it changed or vanished since the dialog opened.
     static func target(_ d: ActionDialog, state: AppState) -> [StyledLine] {
-        switch d.kind {
-        case .restock:
-            guard let store = state.store, let item = store.facts.stockItem(sku: d.targetID),
-                  let f = store.facts.stockFigures(sku: d.targetID) else {
-                return [[Span("SKU \(d.targetID) is no longer in stock.json", .critical)]]
-            }
-            let now = AppState.restockTarget(item, f)
-            var line = [Span(now)]
-            if let p = store.pendingRestockBySKU[d.targetID] { line.append(Span("  +\(p) pending", .badge)) }
-            guard now != d.targetAtOpen else { return [line] }
-            return [line, [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
-        case .refund:
-            guard state.store?.facts.order(id: d.targetID) != nil else {
-                return [[Span("Order \(d.targetID) is no longer in orders.json", .critical)]]
-            }
-            let now = state.refundTarget(state.store!.facts.order(id: d.targetID)!)
-            guard now != d.targetAtOpen else { return [[Span(now)]] }
-            return [[Span(now)], [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
-        default:
-            return [[Span(d.targetAtOpen)]]
+        guard let now = state.dialogTarget(d.kind, d.targetID) else {
+            let file = d.kind.source?.fileName ?? "the data"
+            return [[Span("\(d.targetID) is no longer in \(file); was: \(d.targetAtOpen)", .critical)]]
         }
+        var line = [Span(now)]
+        if d.kind == .restock, let p = state.store?.pendingRestockBySKU[d.targetID] { line.append(Span("  +\(p) pending", .badge)) }
+        guard now != d.targetAtOpen else { return [line] }
+        return [line, [Span("! changed since the dialog opened; was: " + d.targetAtOpen, .warn)]]
     }
 
     /// A message over as many lines as it needs, broken between words.

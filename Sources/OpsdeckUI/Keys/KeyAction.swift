@@ -24,7 +24,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     }
 
     /// Actions whose behaviour is not built yet: they keep their keys but are left out of help and hints.
-    public static var reserved: Set<KeyAction> { [.remind, .ack, .assign, .journal] }
+    public static var reserved: Set<KeyAction> { [.journal] }
 
     public var title: String {
         switch self {
