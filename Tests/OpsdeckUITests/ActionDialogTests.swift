@@ -304,3 +304,47 @@ final class ReminderAndTicketDialogTests: XCTestCase {
         XCTAssertEqual(s.message?.text, "Escalation ack works on the Escalations pane (4)")
     }
 }
+
+final class JournalViewTests: XCTestCase {
+    func press(_ s: AppState, _ keys: [Key]) -> AppState {
+        keys.reduce(s) { update($0, .key($1)).0 }
+    }
+
+    func screen(_ s: AppState) -> String {
+        let g = render(s)
+        return (0..<g.height).map { g.text(row: $0) }.joined(separator: "\n")
+    }
+
+    func line(_ id: String, by user: String, _ r: ActionRequest, minutesAgo: Int64) -> String {
+        JournalEntry(actionID: id, key: "k-\(id)", at: Fixture.ago(minutesAgo * 60),
+                     by: OperatorIdentity(user: user, host: "ops1"), request: r).jsonLine() + "\n"
+    }
+
+    func testListsEveryActionNewestFirstAndFilters() {
+        let text = line("aaaaaa-1", by: "alice", .restock(RestockRequest(sku: "MUG-01", qty: 30, supplier: "Acme")), minutesAgo: 20)
+            + line("bbbbbb-2", by: "bob", .escalationAck(ticketID: "T-884"), minutesAgo: 5)
+            + "{\"torn\n"
+        var s = update(Fixture.state(), .journal(JournalState(bytes: Array(text.utf8)))).0
+        s = press(s, [.char("J")])
+        let shown = screen(s)
+        XCTAssertTrue(shown.contains("2 of 2 actions"), shown)
+        let restock = shown.range(of: "restock MUG-01 +30 (Acme)"), ack = shown.range(of: "acknowledge ticket T-884")
+        XCTAssertNotNil(restock); XCTAssertNotNil(ack)
+        XCTAssertLessThan(ack!.lowerBound, restock!.lowerBound, "newest first")
+        XCTAssertTrue(shown.contains("alice@ops1") && shown.contains("pending") && shown.contains("aaaaaa"))
+        XCTAssertTrue(shown.contains("journal line 3: torn line"), "unreadable lines are listed")
+
+        // Typing filters (q is text here, not quit); Esc clears, then closes.
+        let filtered = press(s, [.char("b"), .char("o"), .char("b")])
+        XCTAssertTrue(screen(filtered).contains("1 of 2 actions"))
+        XCTAssertFalse(screen(filtered).contains("restock MUG-01"))
+        XCTAssertEqual(update(filtered, .key(.char("q"))).1, [])
+        let cleared = press(filtered, [.escape])
+        XCTAssertTrue(screen(cleared).contains("2 of 2 actions"))
+        XCTAssertNil(press(cleared, [.escape]).overlay)
+    }
+
+    func testEmptyJournal() {
+        XCTAssertTrue(screen(press(Fixture.state(), [.char("J")])).contains("No actions in the journal yet."))
+    }
+}

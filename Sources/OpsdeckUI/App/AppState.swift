@@ -15,6 +15,8 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     /// An action being prepared; the board it is checked against is `AppState.actions`.
     case dialog(ActionDialog)
+    /// `J`: the list of journaled actions.
+    case journal(JournalViewState)
 }
 
 /// Dashboard state. Changed only by `update`; `render` draws it.

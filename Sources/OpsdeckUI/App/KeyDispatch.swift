@@ -7,6 +7,8 @@ extension AppState {
         switch overlay {
         case .dialog(let d)?:
             return handleDialog(key, d)
+        case .journal(let v)?:
+            return handleJournalView(key, v)
         case .help(let scroll)?:
             switch action {
             case .up?: overlay = .help(scroll: max(0, scroll - 1))
@@ -94,8 +96,7 @@ extension AppState {
         case .remind: openReminder()
         case .ack: openTicketAction(.escalationAck)
         case .assign: openTicketAction(.escalationAssign)
-        case .journal:
-            say("\(action.title) is not available in this build yet", error: true)
+        case .journal: overlay = .journal(JournalViewState())
         }
         return []
     }
@@ -120,7 +121,13 @@ extension AppState {
 }
 
 extension Overlay {
-    var isDialog: Bool { if case .dialog = self { return true }; return false }
+    /// Overlays that take typing (so `q` is text there, not quit).
+    var isDialog: Bool {
+        switch self {
+        case .dialog, .journal: true
+        case .detail, .help: false
+        }
+    }
 }
 
 extension Key {

@@ -20,7 +20,9 @@ struct FooterView {
 
     func hints(width: Int) -> [Span] {
         var pieces: [[Span]]
-        if state.overlay?.isDialog == true {
+        if case .journal? = state.overlay {
+            pieces = [[Span("type to filter")], hint([.up, .down], "scroll"), [Span("Esc", .keyHint), Span(" clear / close")]]
+        } else if state.overlay?.isDialog == true {
             pieces = [[Span("y", .keyHint), Span(" confirm")], [Span("Esc", .keyHint), Span(" cancel")],
                       [Span("Tab", .keyHint), Span(" next field")], [Span("⌫", .keyHint), Span(" erase")]]
         } else if state.overlay != nil {
