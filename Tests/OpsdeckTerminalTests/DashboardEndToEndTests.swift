@@ -99,6 +99,7 @@ final class DashboardEndToEndTests: XCTestCase {
 
         let applied = "{\"action_id\":\"\(actionID)\",\"state\":\"applied\",\"at\":\"\(StoreFixture.iso(Date()))\"}\n"
         try fixture.write("action-results.jsonl", applied)
+        try tmux.waitFor("the ERP's answer in the footer") { $0.contains("ERP applied: restock TS-BLK-M +\(qty)") }
         // Applied counts once the next stock export (generated after the answer) includes it.
         try fixture.write("stock.json", fixture.stockJSON)
         try tmux.waitFor("the pending marker gone after the ERP applied it") { !$0.contains("+\(qty) pend") }

@@ -348,3 +348,30 @@ final class JournalViewTests: XCTestCase {
         XCTAssertTrue(screen(press(Fixture.state(), [.char("J")])).contains("No actions in the journal yet."))
     }
 }
+
+extension RefundDialogTests {
+    func testRefundFromAnEscalationThatNamesAnOrder() {
+        // T-881 (first Escalations row) names o10440: shipped, $500.00 paid.
+        let s = press(Fixture.state(), [.char("4"), .char("f")]).0
+        XCTAssertEqual(dialog(s)?.targetID, "o10440")
+        XCTAssertEqual(dialog(s)?.fields[1].text, "500.00")
+        // T-884 names no order.
+        let none = press(Fixture.state(), [.char("4"), .down, .char("f")]).0
+        XCTAssertNil(none.overlay)
+        XCTAssertEqual(none.message?.text, "This escalation names no order to refund")
+    }
+}
+
+extension JournalViewTests {
+    func testTheERPsAnswerToMyActionReachesTheFooter() {
+        let mine = JournalEntry(actionID: "cccccc-3", key: "k3", at: Fixture.ago(60), by: Fixture.operatorID,
+                                request: .restock(RestockRequest(sku: "MUG-01", qty: 30)))
+        var s = update(Fixture.state(), .journal(JournalState(bytes: Array((mine.jsonLine() + "\n").utf8)))).0
+        XCTAssertNil(s.message)
+        var snap = Fixture.snapshot(generation: 2)
+        snap.actionResults = ["cccccc-3": ActionResult(actionID: "cccccc-3", state: .rejected, at: Fixture.ago(10), message: "supplier closed")]
+        s = update(s, .snapshot(snap)).0
+        XCTAssertEqual(s.message?.text, "✗ ERP rejected: restock MUG-01 +30 (cccccc) — supplier closed")
+        XCTAssertEqual(s.message?.isError, true)
+    }
+}

@@ -18,11 +18,19 @@ extension AppState {
                      ActionDialog.Field(name: "note", label: "Note", text: "")]))
     }
 
-    /// `f` on the Orders pane: a refund of the selected order, prefilled with its refundable remainder.
+    /// `f` on the Orders pane, or on an escalation that names an order: a refund of that order, prefilled
+    /// with its refundable remainder.
     mutating func openRefund() {
-        guard focus == .orders else { say("Refund works on the Orders pane (1)", error: true); return }
-        guard let store, let id = pane(.orders).selectedID, let order = store.facts.order(id: id),
-              let room = actions?.refundable(orderID: id) else { say("No order selected", error: true); return }
+        let orderID: String?
+        switch focus {
+        case .orders: orderID = pane(.orders).selectedID
+        case .escalations:
+            orderID = pane(.escalations).selectedID.flatMap { store?.ticket(id: $0)?.orderID }
+            guard orderID != nil else { say("This escalation names no order to refund", error: true); return }
+        default: say("Refund works on the Orders pane (1) or an escalation that names an order", error: true); return
+        }
+        guard let store, let id = orderID, let order = store.facts.order(id: id),
+              let room = actions?.refundable(orderID: id) else { say("Order \(orderID ?? "") is not in orders.json", error: true); return }
         guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
         var d = ActionDialog(
             draft: config.mintDraft(.refund, id), kind: .refund, targetID: id,
@@ -187,10 +195,28 @@ extension AppState {
     mutating func rebuildActions() {
         guard let snapshot = store?.snapshot else { actions = nil; return }
         let board = ActionBoard(journal: journal, snapshot: snapshot)
+        if let old = actions { announceAnswers(old: old, new: board) }
         actions = board
         store?.pendingRestockBySKU = board.pendingRestockQtyBySKU
         store?.pendingRefundMinorByOrder = board.pendingRefundMinorByOrder
         refreshDetail()
+    }
+}
+
+extension AppState {
+    /// The ERP's answer to one of this operator's actions goes to the footer when it arrives:
+    /// "ERP applied: restock TS-BLK-M +120 (Acme) (a1b2c3)", "✗ ERP rejected: … — out of catalogue".
+    mutating func announceAnswers(old: ActionBoard, new: ActionBoard) {
+        for st in new.statuses.reversed() where st.entry.by == config.identity {
+            guard let before = old.status(actionID: st.entry.actionID), before.state != st.state else { continue }
+            let what = ActionSummary.text(st.entry.request) + " (\(st.entry.actionID.prefix(6)))"
+            switch st.state {
+            case .accepted, .applied: say("ERP \(st.state.label): " + what)
+            case .rejected(let m), .failed(let m): say("✗ ERP \(st.state.label): " + what + (m.map { " — " + $0 } ?? ""), error: true)
+            case .pending, .cancelled: continue
+            }
+            return
+        }
     }
 }
 
