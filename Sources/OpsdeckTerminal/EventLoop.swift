@@ -58,7 +58,7 @@ final class EventLoop {
                 newestSnapshot = snapshot
                 if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }
             }
-            if let changed = journal.takeChanges() { events.append(.journal(changed)) }
+            if let changed = journal.takeChanges() { events.append(changed) }
             if now.epochSeconds > lastTickSecond {
                 lastTickSecond = now.epochSeconds
                 events.append(.tick(now))

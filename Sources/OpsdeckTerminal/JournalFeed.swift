@@ -15,8 +15,8 @@ final class JournalFeed {
 
     init(journal: ActionJournal) { self.journal = journal }
 
-    /// The whole journal when the file changed since the last call (nil when unchanged or unreadable).
-    func takeChanges() -> JournalState? {
+    /// The whole journal (or why it cannot be read) when the file changed since the last call.
+    func takeChanges() -> AppEvent? {
         var st = stat()
         let now: (size: Int, mtime: Int, inode: UInt64)? = stat(journal.path, &st) == 0
             ? (Int(st.st_size), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec), UInt64(st.st_ino)) : nil
@@ -24,7 +24,7 @@ final class JournalFeed {
         if seen == nil && now == nil && readOnce { return nil }
         readOnce = true
         seen = now
-        return try? journal.read()
+        do { return .journal(try journal.read()) } catch { return .journalUnreadable(error.description) }
     }
 
     /// Appends `entry` after the journal's own checks (under its lock, against `snapshot`); the answers
@@ -38,7 +38,7 @@ final class JournalFeed {
         catch { result = .failure(error) }
         var events: [AppEvent] = [.actionResult(actionID: entry.actionID, result)]
         seen = nil
-        if let state = takeChanges() { events.insert(.journal(state), at: 0) }
+        if let changed = takeChanges() { events.insert(changed, at: 0) }
         return events
     }
 }

@@ -375,3 +375,14 @@ extension JournalViewTests {
         XCTAssertEqual(s.message?.isError, true)
     }
 }
+
+extension JournalViewTests {
+    func testAnUnreadableJournalIsSaidAndKeepsTheLastState() {
+        let mine = JournalEntry(actionID: "dddddd-4", key: "k4", at: Fixture.ago(60), by: Fixture.operatorID,
+                                request: .restock(RestockRequest(sku: "MUG-01", qty: 30)))
+        var s = update(Fixture.state(), .journal(JournalState(bytes: Array((mine.jsonLine() + "\n").utf8)))).0
+        s = update(s, .journalUnreadable("/d/journal.jsonl: open failed: Permission denied")).0
+        XCTAssertEqual(s.message?.text, "Journal unreadable: /d/journal.jsonl: open failed: Permission denied")
+        XCTAssertEqual(s.store?.pendingRestockBySKU, ["MUG-01": 30])
+    }
+}

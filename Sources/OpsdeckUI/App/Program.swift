@@ -11,6 +11,8 @@ public enum AppEvent: Sendable {
     case resize(width: Int, height: Int)
     /// The journal file changed (or was read after an append).
     case journal(JournalState)
+    /// The journal file could not be read (the last good state is kept).
+    case journalUnreadable(String)
     /// The journal's answer to `.submitAction` for the action with this id.
     case actionResult(actionID: String, Result<AppendOutcome, JournalError>)
 }
@@ -36,6 +38,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     case .snapshot(let snap): s.apply(snap)
     case .resize(let w, let h): s.width = max(0, w); s.height = max(0, h); s.keepCursorsVisible()
     case .journal(let j): s.applyJournal(j)
+    case .journalUnreadable(let why): s.say("Journal unreadable: \(why)", error: true)
     case .actionResult(let id, let result): s.actionAnswered(actionID: id, result)
     }
     return (s, effects)
