@@ -18,6 +18,18 @@ struct FooterView {
         return keys.isEmpty ? [] : [Span(keys, .keyHint), Span(" " + text)]
     }
 
+    /// The store actions of the focused pane (none in read-only mode), then the journal view.
+    var paneActions: [[Span]] {
+        guard !state.config.readOnly else { return [hint([.journal], "journal")] }
+        let actions: [KeyAction] = switch state.focus {
+        case .orders: [.refund]
+        case .stock: [.restock]
+        case .carts: [.remind]
+        case .escalations: [.ack, .assign, .refund]
+        }
+        return actions.map { hint([$0], $0 == .remind ? "remind" : $0.title) } + [hint([.journal], "journal")]
+    }
+
     func hints(width: Int) -> [Span] {
         var pieces: [[Span]]
         if case .journal? = state.overlay {
@@ -31,7 +43,7 @@ struct FooterView {
             pieces = [[Span("type to filter")], [Span("⏎", .keyHint), Span(" keep")], [Span("Esc", .keyHint), Span(" clear")],
                       hint([.up, .down], "move")]
         } else {
-            pieces = [hint([.up, .down], "move"), hint([.nextPane], "pane"), hint([.open], "details"),
+            pieces = [hint([.up, .down], "move")] + paneActions + [hint([.nextPane], "pane"), hint([.open], "details"),
                       hint([.filter], "filter"), hint([.sort], "sort"), hint([.zoom], "zoom"),
                       hint([.pause], state.paused ? "resume" : "pause"), hint([.nextTheme], "theme"),
                       hint([.help], "help"), hint([.quit], "quit")]
