@@ -386,3 +386,10 @@ extension JournalViewTests {
         XCTAssertEqual(s.store?.pendingRestockBySKU, ["MUG-01": 30])
     }
 }
+
+extension RefundDialogTests {
+    func testBackspaceDoesNotEditAListField() {
+        let s = press(opened(), toType + [.backspace, .delete]).0
+        XCTAssertEqual(dialog(s)?.fields[0].text, "full")
+    }
+}

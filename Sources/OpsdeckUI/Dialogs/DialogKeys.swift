@@ -117,7 +117,8 @@ extension AppState {
             if d.fields[i].name == "type" { d.refundTypeChanged(remaining: actions?.refundable(orderID: d.targetID)?.remainingMinor) }
         case (.left, .confirm), (.right, .cancel), (.left, .cancel), (.right, .confirm):
             d.focus = d.focus == .cancel ? .confirm : .cancel
-        case (.backspace, .field(let i)), (.delete, .field(let i)) where d.fields[i].choices == nil:
+        case (.backspace, .field(let i)), (.delete, .field(let i)):
+            guard d.fields[i].choices == nil else { return [] }
             d.fields[i].text = String(d.fields[i].text.dropLast())
             d.failure = nil
         case (.char(let c), .field(let i)) where key.isPrintable && d.fields[i].choices == nil:

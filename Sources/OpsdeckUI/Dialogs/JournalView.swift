@@ -15,7 +15,8 @@ extension AppState {
         let page = max(1, height - 8)
         switch key {
         case .escape where !v.filter.isEmpty: v.filter = ""; v.scroll = 0
-        case .escape, .char("J") where v.filter.isEmpty: overlay = nil; return []
+        case .escape: overlay = nil; return []
+        case .char("J") where v.filter.isEmpty: overlay = nil; return []
         case .up: v.scroll = max(0, v.scroll - 1)
         case .down: v.scroll += 1
         case .pageUp: v.scroll = max(0, v.scroll - page)
