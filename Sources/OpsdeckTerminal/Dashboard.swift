@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import OpsdeckActions
 import OpsdeckModel
 import OpsdeckUI
 
@@ -59,7 +60,8 @@ public enum Dashboard {
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
         let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
-        return EventLoop(screen: screen, signals: signals, feed: feed, state: state).run()
+        let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: options.readOnly))
+        return EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state).run()
     }
 }
 

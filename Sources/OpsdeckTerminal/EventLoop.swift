@@ -10,6 +10,9 @@ final class EventLoop {
     private let screen: TerminalScreen
     private let signals: SignalPipe
     private let feed: DataFeed
+    private let journal: JournalFeed
+    /// The newest snapshot from the feed (also while paused): the journal checks actions against it.
+    private var newestSnapshot: StoreSnapshot?
     private var state: AppState
     private var refreshPaused = false
     /// Newest snapshot held back while refresh is paused.
@@ -17,8 +20,8 @@ final class EventLoop {
     /// Whole second of the last tick, so ticks come at most once a second.
     private var lastTickSecond: Int64
 
-    init(screen: TerminalScreen, signals: SignalPipe, feed: DataFeed, state: AppState) {
-        self.screen = screen; self.signals = signals; self.feed = feed; self.state = state
+    init(screen: TerminalScreen, signals: SignalPipe, feed: DataFeed, journal: JournalFeed, state: AppState) {
+        self.screen = screen; self.signals = signals; self.feed = feed; self.journal = journal; self.state = state
         lastTickSecond = state.now.epochSeconds
     }
 
@@ -52,18 +55,21 @@ final class EventLoop {
             events += keys
             let now = WallClock.now()
             if let snapshot = feed.takeSnapshot(descriptorsFired: feedFired) {
+                newestSnapshot = snapshot
                 if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }
             }
+            if let changed = journal.takeChanges() { events.append(changed) }
             if now.epochSeconds > lastTickSecond {
                 lastTickSecond = now.epochSeconds
                 events.append(.tick(now))
             }
             guard !events.isEmpty else { continue }
-            for event in events {
-                let (next, effects) = update(state, event)
+            // Effects may answer with events of their own (the journal's verdict), handled in the same pass.
+            while !events.isEmpty {
+                let (next, effects) = update(state, events.removeFirst())
                 state = next
                 for effect in effects {
-                    if let status = carryOut(effect) { return status }
+                    if let status = carryOut(effect, answers: &events) { return status }
                 }
             }
             screen.draw(render(state))
@@ -71,7 +77,7 @@ final class EventLoop {
     }
 
     /// Returns an exit status when the effect ends the program.
-    private func carryOut(_ effect: Effect) -> Int32? {
+    private func carryOut(_ effect: Effect, answers: inout [AppEvent]) -> Int32? {
         switch effect {
         case .quit:
             return 0
@@ -83,6 +89,8 @@ final class EventLoop {
                 heldSnapshot = nil
                 state = update(state, .snapshot(held)).0
             }
+        case .submitAction(let entry, let confirmed):
+            answers += journal.submit(entry, confirmed: confirmed, snapshot: newestSnapshot, now: WallClock.now())
         }
         return nil
     }

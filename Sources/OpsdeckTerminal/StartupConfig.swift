@@ -33,7 +33,7 @@ enum StartupConfig {
         let who = OperatorIdentity.current()
         let host = who.host.split(separator: ".").first.map(String.init) ?? who.host
         let config = AppConfig(theme: theme, themes: themes, keymap: keymap, operatorLabel: "\(who.user)@\(host)",
-                               readOnly: options.readOnly)
+                               readOnly: options.readOnly, identity: who)
         return (config, warnings)
     }
 

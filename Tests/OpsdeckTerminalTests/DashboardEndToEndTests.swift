@@ -65,6 +65,56 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("Mug crème"), "accented text drawn:\n\(screen)")
     }
 
+    /// Select a SKU, `r`, `y`: one restock line in the journal, a footer message and the pending marker,
+    /// which goes away once the ERP reports the action applied.
+    func testRestockIsJournaledOnceAndShownPending() throws {
+        try fixture.writeAll()
+        let journalPath = dataDirectory + "/journal.jsonl"
+        let tmux = try start()
+        try tmux.waitFor("the stock rows", showsAllFourPanes)
+        try tmux.send("2")
+        try tmux.send("r")
+        try tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+        try tmux.send("y")
+        let screen = try tmux.waitFor("the queued message") { $0.contains("Restock queued: TS-BLK-M") }
+        XCTAssertFalse(screen.contains("[ Cancel ]"), "the dialog closed:\n\(screen)")
+        XCTAssertTrue(screen.contains("pend"), "pending marker on the SKU row:\n\(screen)")
+
+        let lines = try String(contentsOfFile: journalPath, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let line = try XCTUnwrap(lines.first)
+        XCTAssertTrue(line.contains(#""kind":"restock""#) && line.contains(#""target":{"sku":"TS-BLK-M"}"#), String(line))
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let actionID = try XCTUnwrap(object["action_id"] as? String)
+        XCTAssertTrue(screen.contains(String(actionID.prefix(6))), "footer names the action:\n\(screen)")
+        let qty = try XCTUnwrap((object["payload"] as? [String: Any])?["qty"] as? Int)
+        XCTAssertTrue(screen.contains("+\(qty) pend"), screen)
+
+        // Esc/Enter on the default Cancel writes nothing more.
+        try tmux.send("r")
+        try tmux.waitFor("the dialog again") { $0.contains("[ Cancel ]") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the dialog closed") { !$0.contains("[ Cancel ]") }
+        XCTAssertEqual(try String(contentsOfFile: journalPath, encoding: .utf8).split(separator: "\n").count, 1)
+
+        let applied = "{\"action_id\":\"\(actionID)\",\"state\":\"applied\",\"at\":\"\(StoreFixture.iso(Date()))\"}\n"
+        try fixture.write("action-results.jsonl", applied)
+        try tmux.waitFor("the ERP's answer in the footer") { $0.contains("ERP applied: restock TS-BLK-M +\(qty)") }
+        // Applied counts once the next stock export (generated after the answer) includes it.
+        try fixture.write("stock.json", fixture.stockJSON)
+        try tmux.waitFor("the pending marker gone after the ERP applied it") { !$0.contains("+\(qty) pend") }
+    }
+
+    func testReadOnlyRefusesTheRestockDialog() throws {
+        try fixture.writeAll()
+        let tmux = try start("--read-only")
+        try tmux.waitFor("the stock rows", showsAllFourPanes)
+        try tmux.send("2")
+        try tmux.send("r")
+        try tmux.waitFor("the read-only message") { $0.contains("Read-only: store actions are off") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataDirectory + "/journal.jsonl"))
+    }
+
     func testReplacedFileShowsWithinTwoPollIntervals() throws {
         try fixture.writeAll()
         let tmux = try start()

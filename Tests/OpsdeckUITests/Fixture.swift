@@ -1,3 +1,4 @@
+import OpsdeckActions
 import OpsdeckModel
 @testable import OpsdeckUI
 
@@ -107,9 +108,14 @@ enum Fixture {
                       orderHistory: history, settings: settings, sources: sources, generation: generation)
     }
 
+    static let operatorID = OperatorIdentity(user: "alice", host: "ops1", sshClient: "10.0.0.8")
+    /// Every dialog in the tests mints this action id, so expected journal lines can be written out.
+    static let draftActionID = "a1b2c3d4-0000-4000-8000-000000000001"
+
     static func config(readOnly: Bool = false) -> AppConfig {
         AppConfig(themes: [Theme.builtInDefault, Theme(name: "light", origin: "test", styles: [:])],
-                  operatorLabel: "alice@ops1", readOnly: readOnly)
+                  operatorLabel: "alice@ops1", readOnly: readOnly, identity: operatorID,
+                  mintDraft: { kind, target in ActionDraft(key: "\(kind.rawValue):\(target):k1", actionID: draftActionID, by: operatorID) })
     }
 
     /// A dashboard at `width`×`height` that has received the fixture snapshot.

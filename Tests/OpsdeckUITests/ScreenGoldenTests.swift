@@ -25,6 +25,18 @@ final class ScreenGoldenTests: XCTestCase {
         check(s, "help-ro-paused-80x24")
     }
 
+    func testRestockDialog120x40() {
+        var s = Fixture.state(width: 120, height: 40)
+        for k: Key in [.char("2"), .char("r"), .tab, .tab] { s = update(s, .key(k)).0 }
+        check(s, "restock-dialog-120x40")
+    }
+
+    func testRefundDialog80x24() {
+        var s = Fixture.state(width: 80, height: 24)
+        for k: Key in [.char("f"), .tab, .tab, .right] { s = update(s, .key(k)).0 }
+        check(s, "refund-dialog-80x24")
+    }
+
     func testFilterEditingStock80x24() {
         var s = Fixture.state(width: 80, height: 24)
         for k: Key in [.char("2"), .char("/"), .char("m"), .char("u")] { s = update(s, .key(k)).0 }

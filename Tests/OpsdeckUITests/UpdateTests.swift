@@ -194,14 +194,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(light, .char("T")).0.theme.name, "default")
     }
 
-    func testReservedActionKeysSayTheyAreNotBuiltAndChangeNothingElse() {
-        for c: Character in ["r", "f", "m", "a", "A", "J"] {
-            let (s, effects) = press(Fixture.state(), .char(c))
-            XCTAssertEqual(effects, [])
-            XCTAssertTrue(s.message?.isError ?? false, "\(c)")
-            XCTAssertTrue(s.message?.text.contains("not available") ?? false)
-            XCTAssertNil(s.overlay)
-        }
+    func testUnboundKeysDoNothing() {
         XCTAssertEqual(press(Fixture.state(), .function(9)).1, [], "unbound keys do nothing")
     }
 

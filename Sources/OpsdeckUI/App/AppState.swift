@@ -1,3 +1,4 @@
+import OpsdeckActions
 import OpsdeckModel
 
 /// A short line in the footer's message line.
@@ -12,6 +13,10 @@ public struct StatusMessage: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case detail(DetailState)
     case help(scroll: Int)
+    /// An action being prepared; the board it is checked against is `AppState.actions`.
+    case dialog(ActionDialog)
+    /// `J`: the list of journaled actions.
+    case journal(JournalViewState)
 }
 
 /// Dashboard state. Changed only by `update`; `render` draws it.
@@ -29,6 +34,10 @@ public struct AppState: Sendable {
     /// Typing goes to the focused pane's filter.
     public internal(set) var editingFilter = false
     public internal(set) var overlay: Overlay?
+    /// The journal as last read by the shell.
+    public internal(set) var journal = JournalState()
+    /// Journal + newest snapshot: what dialogs check against and where pending markers come from.
+    public internal(set) var actions: ActionBoard?
     public internal(set) var message: StatusMessage?
     public internal(set) var theme: Theme
 

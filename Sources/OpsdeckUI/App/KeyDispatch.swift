@@ -2,8 +2,13 @@
 extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         let action = config.keymap.action(for: key)
-        if action == .quit && !(editingFilter && key.isPrintable) { return [.quit] }
+        let typing = key.isPrintable && (editingFilter || overlay?.isDialog == true)
+        if action == .quit && !typing { return [.quit] }
         switch overlay {
+        case .dialog(let d)?:
+            return handleDialog(key, d)
+        case .journal(let v)?:
+            return handleJournalView(key, v)
         case .help(let scroll)?:
             switch action {
             case .up?: overlay = .help(scroll: max(0, scroll - 1))
@@ -86,8 +91,12 @@ extension AppState {
             theme = themes[(i + 1) % themes.count]
             say("Theme: \(theme.name)")
             return [.applyTheme(theme)]
-        case .restock, .refund, .remind, .ack, .assign, .journal:
-            say("\(action.title) is not available in this build yet", error: true)
+        case .restock: openRestock()
+        case .refund: openRefund()
+        case .remind: openReminder()
+        case .ack: openTicketAction(.escalationAck)
+        case .assign: openTicketAction(.escalationAssign)
+        case .journal: overlay = .journal(JournalViewState())
         }
         return []
     }
@@ -108,6 +117,16 @@ extension AppState {
         refreshRows(focus)
         keepCursorsVisible()
         say("Sorted by " + (p.sortColumn.map { columns[$0].title } ?? "urgency"))
+    }
+}
+
+extension Overlay {
+    /// Overlays that take typing (so `q` is text there, not quit).
+    var isDialog: Bool {
+        switch self {
+        case .dialog, .journal: true
+        case .detail, .help: false
+        }
     }
 }
 

@@ -9,6 +9,7 @@ extension AppState {
         let old = store
         let new = StoreView(snapshot: snapshot, now: now)
         store = new
+        rebuildActions()
         for kind in PaneKind.allCases {
             let ranked = kind.table.ranked(new)
             if let old { markChanges(kind, ranked: ranked, new: new, old: old) }

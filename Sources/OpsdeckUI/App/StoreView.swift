@@ -5,6 +5,10 @@ public struct StoreView: Sendable {
     public private(set) var facts: StoreFacts
     let cartIndex: [String: Int]
     let ticketIndex: [String: Int]
+    /// Restock quantities in the journal the ERP has not applied yet, by SKU (set from the action board).
+    public internal(set) var pendingRestockBySKU: [String: Int] = [:]
+    /// Refund amounts (minor units) in the journal not yet in orders.json, by order id.
+    public internal(set) var pendingRefundMinorByOrder: [String: Int64] = [:]
 
     init(snapshot: StoreSnapshot, now: Timestamp) {
         facts = StoreFacts(snapshot: snapshot, now: now)

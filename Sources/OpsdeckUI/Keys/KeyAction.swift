@@ -8,7 +8,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     case focusEscalations = "focus-escalations"
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case open, back, filter, sort, reverseSort = "reverse-sort", zoom, pause, nextTheme = "next-theme"
-    // Store actions (built by the actions work; their keys are reserved so keys.toml conflicts show now).
+    // Store actions: dialogs in Dialogs/, journaled by the shell.
     case restock, refund, remind, ack, assign, journal
 
     public enum Group: String, Sendable, CaseIterable { case navigation = "Navigate", view = "View", store = "Store actions", app = "App" }
@@ -23,8 +23,6 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// Actions whose behaviour is not built yet: they keep their keys but are left out of help and hints.
-    public static var reserved: Set<KeyAction> { [.restock, .refund, .remind, .ack, .assign, .journal] }
 
     public var title: String {
         switch self {

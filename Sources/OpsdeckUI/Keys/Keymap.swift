@@ -69,7 +69,7 @@ public struct Keymap: Sendable, Equatable {
                 return false
             }
         }
-        for action in KeyAction.allCases where map[action]!.isEmpty && !KeyAction.reserved.contains(action) {
+        for action in KeyAction.allCases where map[action]!.isEmpty {
             problems.append(ConfigFileError(file: file, line: lastLine[action] ?? 1, key: action.rawValue,
                                             reason: "no key left for this action"))
         }

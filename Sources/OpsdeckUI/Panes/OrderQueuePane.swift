@@ -39,7 +39,10 @@ enum OrderQueuePane: PaneTable {
         case 2: return CellText(s.customerName(o.customerID))
         case 3: let b = s.segmentBadge(o.customerID); return CellText(b, b.isEmpty ? nil : .badge)
         case 4: return CellText("\(o.itemCount)")
-        case 5: return CellText(Money.format(o.totalMinor, o.currency))
+        case 5:
+            // "↺": a journaled refund the ERP has not applied yet (its amount is in the detail view).
+            if s.pendingRefundMinorByOrder[o.id] ?? 0 > 0 { return CellText("↺" + Money.format(o.totalMinor, o.currency), .badge) }
+            return CellText(Money.format(o.totalMinor, o.currency))
         case 6: return o.status == .onHold ? CellText("on hold", .warn) : CellText(o.status.rawValue)
         default: return shipBy(o, s)
         }

@@ -5,9 +5,10 @@ import OpsdeckModel
 enum StockPane: PaneTable {
     static let kind = PaneKind.stock
     static let columns: [Column] = [
-        .text("SKU", 10), .flexible("Name", min: 8), .number("Avail", 6, priority: 1), .number("Incoming", 8, priority: 3),
+        .text("SKU", 10), .flexible("Name", min: 8), .number("Avail", 6, priority: 1), .number("Incoming", 10, priority: 1),
         Column(title: "Cover", width: 6, align: .right, priority: 1), .number("ROP", 5, priority: 2), .text("State", 5),
     ]
+    /// Incoming shows a pending restock as "+120 pend" (or "50+120p" beside ERP-reported incoming).
     static let emptyText = "no stock items"
 
     static func ranked(_ s: StoreView) -> [Int] {
@@ -31,7 +32,12 @@ enum StockPane: PaneTable {
         case 0: return CellText(item.sku)
         case 1: return CellText(item.name)
         case 2: return CellText("\(f.available)", f.available <= 0 ? .critical : nil)
-        case 3: return item.incoming > 0 ? CellText("\(item.incoming)") : CellText("—", .dim)
+        case 3:
+            // Restocks in the journal the ERP has not applied yet show beside what the ERP reports incoming.
+            if let qty = s.pendingRestockBySKU[item.sku], qty > 0 {
+                return CellText((item.incoming > 0 ? "\(item.incoming)+\(qty)p" : "+\(qty) pend"), .badge)
+            }
+            return item.incoming > 0 ? CellText("\(item.incoming)") : CellText("—", .dim)
         case 4: return CellText(cover(f.daysOfCover))
         case 5: return CellText("\(f.reorderPoint)")
         default: return state(item, f)

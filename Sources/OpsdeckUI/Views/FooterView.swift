@@ -18,15 +18,32 @@ struct FooterView {
         return keys.isEmpty ? [] : [Span(keys, .keyHint), Span(" " + text)]
     }
 
+    /// The store actions of the focused pane (none in read-only mode), then the journal view.
+    var paneActions: [[Span]] {
+        guard !state.config.readOnly else { return [hint([.journal], "journal")] }
+        let actions: [KeyAction] = switch state.focus {
+        case .orders: [.refund]
+        case .stock: [.restock]
+        case .carts: [.remind]
+        case .escalations: [.ack, .assign, .refund]
+        }
+        return actions.map { hint([$0], $0 == .remind ? "remind" : $0.title) } + [hint([.journal], "journal")]
+    }
+
     func hints(width: Int) -> [Span] {
         var pieces: [[Span]]
-        if state.overlay != nil {
+        if case .journal? = state.overlay {
+            pieces = [[Span("type to filter")], hint([.up, .down], "scroll"), [Span("Esc", .keyHint), Span(" clear / close")]]
+        } else if state.overlay?.isDialog == true {
+            pieces = [[Span("y", .keyHint), Span(" confirm")], [Span("Esc", .keyHint), Span(" cancel")],
+                      [Span("Tab", .keyHint), Span(" next field")], [Span("⌫", .keyHint), Span(" erase")]]
+        } else if state.overlay != nil {
             pieces = [hint([.up, .down], "scroll"), hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
         } else if state.editingFilter {
             pieces = [[Span("type to filter")], [Span("⏎", .keyHint), Span(" keep")], [Span("Esc", .keyHint), Span(" clear")],
                       hint([.up, .down], "move")]
         } else {
-            pieces = [hint([.up, .down], "move"), hint([.nextPane], "pane"), hint([.open], "details"),
+            pieces = [hint([.up, .down], "move")] + paneActions + [hint([.nextPane], "pane"), hint([.open], "details"),
                       hint([.filter], "filter"), hint([.sort], "sort"), hint([.zoom], "zoom"),
                       hint([.pause], state.paused ? "resume" : "pause"), hint([.nextTheme], "theme"),
                       hint([.help], "help"), hint([.quit], "quit")]

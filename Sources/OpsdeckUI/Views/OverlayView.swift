@@ -44,7 +44,7 @@ enum OverlayView {
     static func helpLines(_ keymap: Keymap) -> [StyledLine] {
         var out: [StyledLine] = []
         for group in KeyAction.Group.allCases {
-            let actions = KeyAction.allCases.filter { $0.group == group && !KeyAction.reserved.contains($0) && !keymap.keys(for: $0).isEmpty }
+            let actions = KeyAction.allCases.filter { $0.group == group && !keymap.keys(for: $0).isEmpty }
             guard !actions.isEmpty else { continue }
             if !out.isEmpty { out.append([]) }
             out.append([Span(group.rawValue, .header)])

@@ -18,6 +18,8 @@ struct ScreenRenderer {
         switch state.overlay {
         case .detail(let d)?: OverlayView.detail(d, into: &g, state: state)
         case .help(let scroll)?: OverlayView.help(scroll: scroll, into: &g, keymap: state.config.keymap)
+        case .dialog(let d)?: DialogView.draw(d, into: &g, state: state)
+        case .journal(let v)?: JournalView.draw(v, into: &g, state: state)
         case nil: break
         }
         return g
