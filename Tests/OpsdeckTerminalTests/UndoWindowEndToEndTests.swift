@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The undo window on the real binary: the footer counts down, `u` takes the action back, the window's
+/// end writes it, and quitting or a signal while it is held writes it at once and says so on stderr.
+final class UndoWindowEndToEndTests: XCTestCase {
+    private var run: DashboardRun!
+
+    override func setUpWithError() throws { run = try DashboardRun() }
+    override func tearDown() { run?.stop() }
+
+    /// Stock pane, `r`, `y`: the restock of TS-BLK-M is held.
+    private func confirmRestock(_ tmux: TmuxSession) throws {
+        try tmux.send("2")
+        try tmux.send("r")
+        try tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+        try tmux.send("y")
+    }
+
+    func testUndoTakesBackAHeldRestockAndNothingIsWritten() throws {
+        let tmux = try run.start(config: "undo_seconds = 30\n")
+        try confirmRestock(tmux)
+        let held = try tmux.waitFor("the held action in the footer") { $0.contains("u undo") }
+        XCTAssertTrue(held.contains("restock TS-BLK-M +"), held)
+        XCTAssertTrue(held.range(of: #"in (30|29|28)s"#, options: .regularExpression) != nil, "countdown:\n\(held)")
+        XCTAssertTrue(held.contains(" pend"), "held restock marked pending on the row:\n\(held)")
+        XCTAssertFalse(held.contains("[ Cancel ]"), "the dialog closed")
+        try tmux.send("u")
+        let undone = try tmux.waitFor("the undo message") { $0.contains("Undone, nothing written: restock TS-BLK-M") }
+        XCTAssertFalse(undone.contains("u undo"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: run.journalPath), "nothing written")
+    }
+
+    func testTheWindowsEndWritesTheAction() throws {
+        let tmux = try run.start(config: "undo_seconds = 1.5\n")
+        try confirmRestock(tmux)
+        try tmux.waitFor("the countdown") { $0.contains("u undo") }
+        XCTAssertEqual(run.journalLines.count, 0, "not written during the window")
+        try tmux.waitFor("the journal's answer") { $0.contains("Restock queued: TS-BLK-M") }
+        XCTAssertEqual(run.journalLines.count, 1)
+    }
+
+    func testQuitWritesHeldActionsAndReportsThemAfterRestoringTheTerminal() throws {
+        let tmux = try run.start(config: "undo_seconds = 30\n")
+        try confirmRestock(tmux)
+        try tmux.waitFor("the held action") { $0.contains("u undo") }
+        try tmux.send("q")
+        let screen = try tmux.waitFor("EXIT=") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("EXIT=0"), screen)
+        XCTAssertTrue(screen.contains("opsdeck: written on exit: Restock queued: TS-BLK-M"), screen)
+        XCTAssertEqual(try tmux.query("#{alternate_on}"), "0")
+        XCTAssertEqual(run.journalLines.count, 1)
+        XCTAssertTrue(run.journalLines.first?.contains(#""target":{"sku":"TS-BLK-M"}"#) ?? false)
+    }
+
+    /// SIGTERM, SIGINT and SIGHUP with an action held: written once, reported, terminal restored.
+    func testSignalsWriteHeldActionsOnce() throws {
+        for (signal, name) in [(SIGTERM, "TERM"), (SIGINT, "INT"), (SIGHUP, "HUP")] {
+            run.stop()
+            run = try DashboardRun()
+            let tmux = try run.start(config: "undo_seconds = 30\n")
+            try confirmRestock(tmux)
+            try tmux.waitFor("the held action") { $0.contains("u undo") }
+            XCTAssertEqual(run.journalLines.count, 0)
+            XCTAssertEqual(kill(try run.dashboardPID(), signal), 0)
+            let screen = try tmux.waitFor("EXIT= after SIG\(name)") { $0.contains("EXIT=") }
+            XCTAssertTrue(screen.contains("EXIT=\(128 + signal)"), "SIG\(name):\n\(screen)")
+            XCTAssertTrue(screen.contains("opsdeck: written on exit: Restock queued: TS-BLK-M"), "SIG\(name):\n\(screen)")
+            XCTAssertEqual(try tmux.query("#{alternate_on}"), "0", "SIG\(name): terminal restored")
+            XCTAssertEqual(run.journalLines.count, 1, "SIG\(name): written exactly once")
+        }
+    }
+}
