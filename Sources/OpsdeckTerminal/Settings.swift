@@ -15,6 +15,8 @@ public struct Settings: Sendable, Equatable {
     public var origins: [String: String] = ["read_only": "default", "undo_seconds": "default", "theme": "default",
                                             "poll_interval": "default"]
 
+    public init() {}
+
     /// Flags come last; `--read-only` can only turn read-only on (there is no flag to turn it off).
     public mutating func apply(readOnlyFlag: Bool, theme: String?, pollInterval: Double?) {
         if readOnlyFlag { readOnly = true; origins["read_only"] = "--read-only" }
