@@ -109,17 +109,21 @@ final class EventLoop {
         return nil
     }
 
+    /// Milliseconds to block: until just past the next whole second, the feed's next poll, or, only while
+    /// an action is held, the end of its undo window, whichever is first.
+    static func pollTimeout(now: Timestamp, feedDue: Int64, heldRelease: Timestamp?) -> Int64 {
+        var timeout = min(1000 - now.epochMillis % 1000 + 1, feedDue)
+        if let release = heldRelease { timeout = min(timeout, max(0, release.epochMillis - now.epochMillis)) }
+        return timeout
+    }
+
     /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer or the
     /// next whole second (clock and ages), whichever comes first.
     private func waitForActivity() -> (terminalGone: Bool, feedFired: Bool) {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
         for fd in feed.wakeDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-        let now = WallClock.now()
-        var timeout = 1000 - now.epochMillis % 1000 + 1
-        timeout = min(timeout, feed.millisecondsUntilDue())
-        // Only while an action is held: wake when its undo window ends.
-        if let release = state.nextHeldRelease { timeout = min(timeout, max(0, release.epochMillis - now.epochMillis)) }
+        let timeout = Self.pollTimeout(now: WallClock.now(), feedDue: feed.millisecondsUntilDue(), heldRelease: state.nextHeldRelease)
         let n = poll(&fds, nfds_t(fds.count), Int32(timeout))
         // A hung-up terminal (SSH dropped) polls readable forever; treat it as SIGHUP rather than spin.
         let gone = n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0

@@ -78,7 +78,7 @@ struct DetailBuilder {
         out.append(field("Total", Money.format(o.totalMinor, o.currency) + "  paid " + Money.format(o.capturedMinor, o.currency)
                          + "  refunded " + Money.format(o.refundedMinor, o.currency)))
         if let pending = store.pendingRefundMinorByOrder[o.id], pending > 0 {
-            out.append(field("Pending", "refund \(Money.format(pending, o.currency)) pending (journaled, not yet applied by the ERP)", .badge))
+            out.append(field("Pending", "refund \(Money.format(pending, o.currency)) pending (journaled or held for undo, not yet applied by the ERP)", .badge))
         }
         if !o.discountCodes.isEmpty { out.append(field("Discounts", o.discountCodes.joined(separator: ", "))) }
         for t in o.tracking { out.append(field("Tracking", [t.carrier, t.number, t.status].compactMap { $0 }.joined(separator: " "))) }
