@@ -153,7 +153,7 @@ final class SecurityReliabilityTests: XCTestCase {
         let pool: [Key] = letters.map { .char($0) } + [.enter, .escape, .tab, .backTab, .up, .down, .char("y"), .char("1"),
                                                        .char("2"), .char("3"), .char("4"), .function(5), .ctrl("r")]
         let rounds = full ? 5000 : 200
-        var keysPressed = 0
+        var keysPressed = 0, actionKeys = 0
         let snapshot = DataDirectoryPoller(directory: dir + "/data").refresh()
         for _ in 0..<rounds {
             let picked = letters.shuffled(using: &rng).prefix(storeActions.count)
@@ -163,15 +163,18 @@ final class SecurityReliabilityTests: XCTestCase {
                                    identity: OperatorIdentity(user: "alice", host: "ops1"))
             var s = update(AppState(config: config, width: 120, height: 40, now: Timestamp.wallClock()), .snapshot(snapshot)).0
             for _ in 0..<50 {
-                let (next, effects) = update(s, .key(pool.randomElement(using: &rng)!))
+                let key = pool.randomElement(using: &rng)!
+                let (next, effects) = update(s, .key(key))
                 keysPressed += 1
+                if let a = keymap.action(for: key), storeActions.contains(a) { actionKeys += 1 }
                 XCTAssertFalse(effects.contains { if case .submitAction = $0 { true } else { false } }, "submitted in read-only mode")
                 if case .dialog? = next.overlay { XCTFail("a dialog opened in read-only mode with keys:\n\(text)"); return }
                 XCTAssertEqual(next.held, [])
                 s = next
             }
         }
-        print("reliability: read-only keys: \(rounds) random keymaps, \(keysPressed) keys, 0 dialogs opened, 0 actions submitted")
+        XCTAssertGreaterThan(actionKeys, rounds, "the rebound action keys were pressed")
+        print("reliability: read-only keys: \(rounds) random keymaps, \(keysPressed) keys (\(actionKeys) bound to store actions), 0 dialogs opened, 0 actions submitted")
     }
 
     /// End to end: config.toml says read-only, keys.toml rebinds restock; the dashboard shows RO and the
