@@ -216,22 +216,31 @@ final class JournalReliabilityTests: XCTestCase {
               + "journal byte-identical after both failures (\(before.count) bytes); appends work once space is freed")
     }
 
-    /// The same failure without mount: a file size limit in a child process (SIGXFSZ ignored, so write() gets EFBIG).
+    /// The same failure without mount: a file size limit in a child process (SIGXFSZ ignored, so write() gets
+    /// EFBIG). The limit cuts the line at many byte positions, every other time after a torn last line.
     func testFileSizeLimitInAChildCLIProcess() throws {
         let bin = try ChildProcess.opsdeck()
-        try pad(ActionJournal(path: path), toSize: 1024 - 40)
-        let before = bytes(path)
-        // `ulimit -f 2` is 1024 bytes: the line's first 40 bytes fit, then EFBIG.
-        let cli = refundCommand(bin, key: "fsize-1") + " >\(q(dir))/cli.out 2>\(q(dir))/cli.err"
-        XCTAssertEqual(ChildProcess.shell("trap '' XFSZ; ulimit -f 2; " + cli), 6)
-        XCTAssertEqual(Fixture.lines(dir + "/cli.err"), ["opsdeck: \(path): write failed: File too large; the action was not recorded", ""])
-        XCTAssertEqual(Fixture.lines(dir + "/cli.out"), [""])
-        XCTAssertEqual(bytes(path), before, "the 40 bytes written were truncated away")
-        XCTAssertEqual(ChildProcess.shell(cli), 0)
-        let state = try ActionJournal(path: path, readOnly: true).read()
-        XCTAssertEqual(state.allProblems, [])
-        XCTAssertEqual(state.entries.last?.key, "fsize-1")
-        print("reliability: journal file size limit (child CLI, RLIMIT_FSIZE): EFBIG after a 40-byte partial write, exit 6, journal byte-identical; the retry works")
+        let cuts = full ? Array(1...200) : [1, 2, 40, 199] + (0..<4).map { _ in Int.random(in: 3...198) }
+        for (i, cut) in cuts.enumerated() {
+            let jpath = dir + "/j\(i).jsonl"
+            let torn = i % 2 == 1 ? Array(ack().jsonLine().utf8.prefix(30)) : []
+            try pad(ActionJournal(path: jpath), toSize: 1024 - cut - torn.count)
+            let h = try XCTUnwrap(FileHandle(forWritingAtPath: jpath))
+            h.seekToEndOfFile(); h.write(Data(torn)); h.closeFile()
+            let before = bytes(jpath)
+            // `ulimit -f 2` is 1024 bytes: the first `cut` bytes (a newline first after a torn line) fit, then EFBIG.
+            let cli = refundCommand(bin, key: "fsize-\(i)", journal: jpath) + " >\(q(dir))/cli.out 2>\(q(dir))/cli.err"
+            XCTAssertEqual(ChildProcess.shell("trap '' XFSZ; ulimit -f 2; " + cli), 6)
+            XCTAssertEqual(Fixture.lines(dir + "/cli.err"), ["opsdeck: \(jpath): write failed: File too large; the action was not recorded", ""])
+            XCTAssertEqual(Fixture.lines(dir + "/cli.out"), [""])
+            XCTAssertEqual(bytes(jpath), before, "cut after \(cut) bytes: what was written is truncated away")
+            XCTAssertEqual(ChildProcess.shell(cli), 0)
+            let state = try ActionJournal(path: jpath, readOnly: true).read()
+            XCTAssertEqual(state.allProblems.map(\.kind), torn.isEmpty ? [] : [.torn])
+            XCTAssertEqual(state.entries.last?.key, "fsize-\(i)")
+        }
+        print("reliability: journal file size limit (child CLI, RLIMIT_FSIZE): \(cuts.count) lines cut by EFBIG after 1–200 bytes "
+              + "(\(cuts.count / 2) after a torn last line): each exit 6, journal byte-identical, the retry written on its own line")
     }
 
     /// An append-only file (chattr +a, which root obeys too) cannot be truncated: a partial line then stays,
