@@ -38,6 +38,9 @@ final class JournalReliabilityTests: XCTestCase {
         var attempted: Set<String> = []
         var confirmed: [String: JournalEntry] = [:]
 
+        // A dashboard reading all along: it never sees half a line, and what it saw stays (a growing prefix).
+        let reader = LiveReader(path: path)
+        reader.start()
         while attempted.count < target {
             rounds += 1
             let r = rounds, out = dir + "/r\(r)"
@@ -120,6 +123,9 @@ final class JournalReliabilityTests: XCTestCase {
             XCTAssertEqual(after.entries.count, attempted.count, "round \(r): no key twice")
         }
 
+        let (reads, readerFaults) = reader.stop()
+        XCTAssertEqual(readerFaults, [], "what a live reader saw")
+        XCTAssertGreaterThan(reads, rounds)
         let final = try ActionJournal(path: path, readOnly: true).read()
         XCTAssertEqual(final.entries.count, attempted.count)
         for c in confirmed.values { XCTAssertEqual(final.entries.filter { $0.actionID == c.actionID }, [c]) }
@@ -131,7 +137,7 @@ final class JournalReliabilityTests: XCTestCase {
               + "(+\(retries) retries with the same key), \(confirmedBeforeKill) confirmed before a kill, \(writtenUnconfirmed) written "
               + "but killed before confirming (the retry found them); torn lines: \(injected) left by a writer dying mid-line, \(torn - injected) "
               + "torn by a kill, all \(torn) reported and kept apart (\(tornTailsSeen) rounds ended on an unfinished last line); "
-              + "\(final.entries.count) entries, none missing, none doubled")
+              + "\(final.entries.count) entries, none missing, none doubled; a live reader read it \(reads) times meanwhile, never a half line")
     }
 
     /// What a writer that dies mid-line leaves behind (under the lock, as the protocol has it): a prefix of a
@@ -162,14 +168,20 @@ final class JournalReliabilityTests: XCTestCase {
         XCTAssertEqual(bytes(j.path).count, size)
     }
 
-    func testFullDiskOnASmallTmpfs() throws {
+    /// A 64 KB tmpfs in the test directory, or a skip (printed) where mounting is not allowed. Unmount it when done.
+    func mountSmallTmpfs(_ variant: String) throws -> String {
         let mnt = dir + "/small"
         XCTAssertEqual(mkdir(mnt, 0o755), 0)
         guard ChildProcess.shell("mount -t tmpfs -o size=64k,mode=0755 tmpfs \(q(mnt)) 2>\(q(dir))/mount.err") == 0 else {
             let why = Fixture.lines(dir + "/mount.err").first ?? ""
-            print("reliability: journal full disk (tmpfs): skipped, mount is not allowed here: \(why)")
+            print("reliability: journal \(variant) (tmpfs): skipped, mount is not allowed here: \(why)")
             throw XCTSkip("mount -t tmpfs is not allowed here: \(why)")
         }
+        return mnt
+    }
+
+    func testFullDiskOnASmallTmpfs() throws {
+        let mnt = try mountSmallTmpfs("full disk")
         defer { XCTAssertEqual(ChildProcess.shell("umount \(q(mnt))"), 0) }
         let jpath = mnt + "/journal.jsonl", bin = try ChildProcess.opsdeck()
         let j = ActionJournal(path: jpath)
@@ -214,6 +226,26 @@ final class JournalReliabilityTests: XCTestCase {
         XCTAssertEqual(state.entries.suffix(2).map(\.key), ["full-1", e.key])
         print("reliability: journal full disk (64 KB tmpfs): ENOSPC after a 60-byte partial write, reported in process and by the CLI (exit 6); "
               + "journal byte-identical after both failures (\(before.count) bytes); appends work once space is freed")
+    }
+
+    /// A filesystem gone read-only (ext4 does so itself after I/O errors, errors=remount-ro): root cannot write
+    /// either. Appends fail clearly, reading goes on, and appends work again once it is writable.
+    func testReadOnlyFilesystemRefusesAppendsAndStillReads() throws {
+        let mnt = try mountSmallTmpfs("read-only filesystem")
+        defer { XCTAssertEqual(ChildProcess.shell("umount \(q(mnt))"), 0) }
+        let jpath = mnt + "/journal.jsonl", bin = try ChildProcess.opsdeck()
+        let e = ack()
+        _ = try ActionJournal(path: jpath).append(e, snapshot: snapshot, now: Fixture.now)
+        XCTAssertEqual(ChildProcess.shell("mount -o remount,ro \(q(mnt))"), 0)
+        let cli = refundCommand(bin, key: "erofs-1", journal: jpath) + " >\(q(dir))/cli.out 2>\(q(dir))/cli.err"
+        XCTAssertEqual(ChildProcess.shell(cli), 6)
+        XCTAssertEqual(Fixture.lines(dir + "/cli.err"), ["opsdeck: \(jpath): open failed: Read-only file system; the action was not recorded", ""])
+        XCTAssertEqual(Fixture.lines(dir + "/cli.out"), [""])
+        XCTAssertEqual(try ActionJournal(path: jpath, readOnly: true).read().entries, [e])
+        XCTAssertEqual(ChildProcess.shell("mount -o remount,rw \(q(mnt))"), 0)
+        XCTAssertEqual(ChildProcess.shell(cli), 0)
+        XCTAssertEqual(try ActionJournal(path: jpath, readOnly: true).read().entries.map(\.key), [e.key, "erofs-1"])
+        print("reliability: journal read-only filesystem (tmpfs remounted ro): append refused with EROFS, exit 6, reads unaffected; appends work after remount rw")
     }
 
     /// The same failure without mount: a file size limit in a child process (SIGXFSZ ignored, so write() gets
@@ -413,6 +445,47 @@ final class JournalReliabilityTests: XCTestCase {
         XCTAssertEqual(Fixture.lines(dir + "/err").first, "opsdeck: \(path): open failed: Permission denied")
         XCTAssertEqual(Fixture.lines(path), [e.jsonLine(), ""])
     }
+}
+
+/// Reads the journal in a loop on its own thread, as a dashboard does, noting anything a reader must never see:
+/// an unreadable line other than a torn one, or entries that differ from what an earlier read returned.
+final class LiveReader: @unchecked Sendable {
+    private let journal: ActionJournal
+    private let lock = NSLock()
+    private var stopping = false
+    private var reads = 0
+    private var faults: [String] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) { journal = ActionJournal(path: path, readOnly: true) }
+
+    func start() {
+        Thread {
+            var seen: [JournalEntry] = []
+            while !self.locked({ self.stopping }) {
+                let fault: String?
+                do {
+                    let state = try self.journal.read()
+                    if let p = state.problems.first(where: { $0.kind != .torn }) { fault = p.description }
+                    else if state.entries.count < seen.count || Array(state.entries.prefix(seen.count)) != seen { fault = "entries changed under a reader" }
+                    else { fault = nil }
+                    seen = state.entries
+                } catch { fault = "\(error)" }
+                self.locked { self.reads += 1; if let fault { self.faults.append(fault) } }
+                usleep(20_000)
+            }
+            self.done.signal()
+        }.start()
+    }
+
+    /// Stops the loop; returns how many reads it made and what went wrong.
+    func stop() -> (reads: Int, faults: [String]) {
+        locked { stopping = true }
+        done.wait()
+        return locked { (reads, faults) }
+    }
+
+    private func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
 }
 
 /// An append's result handed from another thread.
