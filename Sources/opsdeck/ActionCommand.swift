@@ -50,7 +50,7 @@ struct ActionCommand: ParsableCommand {
                     ActionCLI.fail(3, error.description + " (pass " + hints.joined(separator: ", ") + ")")
                 case .keyReused: ActionCLI.fail(4, error.description)
                 case .readOnly: ActionCLI.fail(5, error.description)
-                case .io: ActionCLI.fail(6, error.description)
+                case .io: ActionCLI.fail(6, error.description + "; the action was not recorded")
                 }
             }
         }
