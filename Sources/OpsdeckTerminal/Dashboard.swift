@@ -17,12 +17,15 @@ public struct DashboardOptions: Sendable {
     public var pollInterval: Double
     /// Attributes only, as with NO_COLOR.
     public var noColor: Bool
+    /// Data files larger than this are refused unread (`--max-file-size`).
+    public var maxFileBytes: Int64
 
     public init(dataDirectory: String, journalPath: String? = nil, theme: String? = nil, readOnly: Bool = false,
-                pollInterval: Double = 1, noColor: Bool = false) {
+                pollInterval: Double = 1, noColor: Bool = false, maxFileBytes: Int64 = FileSizeLimit.defaultBytes) {
         self.dataDirectory = dataDirectory
         self.journalPath = journalPath ?? dataDirectory + "/journal.jsonl"
         self.theme = theme; self.readOnly = readOnly; self.pollInterval = pollInterval; self.noColor = noColor
+        self.maxFileBytes = maxFileBytes
     }
 }
 
@@ -59,7 +62,7 @@ public enum Dashboard {
         defer { signals.close() }
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
-        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval, maxFileBytes: options.maxFileBytes)
         let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: options.readOnly))
         return EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state).run()
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OpsdeckModel
 import OpsdeckTerminal
 
 /// `opsdeck run` (the default): the live dashboard on a data directory.
@@ -24,6 +25,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "No colours, attributes only (as with NO_COLOR).")
     var noColor = false
 
+    @Option(name: .long, help: ByteSize.help)
+    var maxFileSize = ByteSize.default
+
     func validate() throws {
         guard pollInterval >= 0.05, pollInterval <= 3600 else {
             throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
@@ -32,7 +36,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = DashboardOptions(dataDirectory: data, journalPath: journal, theme: theme,
-                                       readOnly: readOnly, pollInterval: pollInterval, noColor: noColor)
+                                       readOnly: readOnly, pollInterval: pollInterval, noColor: noColor,
+                                       maxFileBytes: maxFileSize.bytes)
         let status = Dashboard.run(options)
         if status != 0 { throw ExitCode(status) }
     }
