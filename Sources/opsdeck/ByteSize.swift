@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import OpsdeckModel
 
@@ -13,7 +12,7 @@ struct ByteSize: ExpressibleByArgument {
         self.bytes = bytes
     }
 
-    var defaultValueDescription: String { FileSizeLimit.describe(bytes).replacingOccurrences(of: " ", with: "") }
+    var defaultValueDescription: String { bytes % (1 << 30) == 0 ? "\(bytes >> 30)G" : "\(bytes)" }
 
     static let `default` = ByteSize(bytes: FileSizeLimit.defaultBytes)
     static let help = ArgumentHelp("Refuse data files larger than this, unread (e.g. 512M, 2G; K/M/G = 1024-based).",
