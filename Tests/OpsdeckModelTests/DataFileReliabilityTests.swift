@@ -201,7 +201,12 @@ final class DataFileReliabilityTests: XCTestCase {
         let writer = Thread {
             let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 4 << 10)
             var size = limit - (256 << 10)
-            while size < limit + (512 << 10) { size += Int64(write(fd, chunk, chunk.count)); usleep(200) }
+            var chunks = 0
+            while size < limit + (512 << 10) {
+                size += Int64(write(fd, chunk, chunk.count))
+                chunks += 1
+                usleep(chunks % 16 == 0 ? 20_000 : 100)      // now and then quiet long enough for a whole read
+            }
             done.lock.lock(); done.stop = true; done.lock.unlock()
         }
         writer.start()
