@@ -62,7 +62,8 @@ public enum Dashboard {
         defer { signals.close() }
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
-        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval, maxFileBytes: options.maxFileBytes)
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval,
+                            maxFileBytes: options.maxFileBytes)
         let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: options.readOnly))
         return EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state).run()
     }

@@ -8,8 +8,8 @@ final class DataFeed {
     private var nextPollAt: Int64
 
     init(directory: String, pollInterval: Double, maxFileBytes: Int64) {
-        poller = DataDirectoryPoller(directory: directory,
-                                     options: DataDirectoryPoller.Options(pollIntervalSeconds: pollInterval, maxFileBytes: maxFileBytes))
+        poller = DataDirectoryPoller(directory: directory, options: DataDirectoryPoller.Options(
+            pollIntervalSeconds: pollInterval, maxFileBytes: maxFileBytes))
         intervalMillis = max(10, Int64(pollInterval * 1000))
         nextPollAt = WallClock.monotonicMillis()
     }

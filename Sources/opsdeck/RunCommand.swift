@@ -1,5 +1,4 @@
 import ArgumentParser
-import OpsdeckModel
 import OpsdeckTerminal
 
 /// `opsdeck run` (the default): the live dashboard on a data directory.

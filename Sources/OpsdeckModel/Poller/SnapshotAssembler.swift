@@ -2,8 +2,8 @@
 ///
 /// Rules (docs/metrics.md, "Live data"):
 /// - a file that decodes replaces its source's records and gets health `.ok`;
-/// - a file that fails as a whole (invalid JSON, too large, not a regular file, unreadable) keeps the last good records and
-///   gets `.fileError` with the reason (line:column for JSON);
+/// - a file that fails as a whole (invalid JSON, too large, not a regular file, unreadable) keeps the last
+///   good records and gets `.fileError` with the reason (line:column for JSON);
 /// - a file that disappears keeps the last records but shows `.missing` (load and generated times are
 ///   cleared so freshness reads MISSING, not the age of data that may be gone for good);
 /// - a file caught mid-write (changed while read, or invalid while its mtime is younger than the settle
