@@ -6,7 +6,10 @@ import XCTest
 /// atomic rename), round after round, while real `DataDirectoryPoller`s poll as fast as they can. Every
 /// snapshot they publish must show, per source, exactly one complete version the writer produced — never
 /// a partial one — and versions only move forward; a torn read is at most a parse error that keeps the
-/// last good records. When the writer stops, every source shows its last version.
+/// last good records. When the writer stops, every source shows its last version. All seven JSON sources
+/// are rewritten (orders, tickets, order history and store in place; carts by rename; stock and customers
+/// either way); action-results.jsonl is appended to in chunks and must always show exactly its first
+/// complete lines.
 ///
 /// Two pollers watch at once: one with the settle time off (torn reads are published as parse errors,
 /// so they can be counted from outside) and one with the defaults `opsdeck run` uses (torn reads are
@@ -20,7 +23,8 @@ final class TornWriteReliabilityTests: XCTestCase {
 
     /// The sources the writer rewrites as whole files, and how it writes each.
     enum Mode { case inPlace, rename, either }
-    static let rewritten: [(SourceKind, Mode)] = [(.orders, .inPlace), (.stock, .either), (.carts, .rename), (.tickets, .inPlace)]
+    static let rewritten: [(SourceKind, Mode)] = [(.orders, .inPlace), (.stock, .either), (.carts, .rename), (.tickets, .inPlace),
+                                                  (.customers, .either), (.orderHistory, .inPlace), (.store, .inPlace)]
     /// action-results.jsonl is appended to, in chunks, as an ERP does.
     static let resultsPerRound = 3
 
@@ -34,7 +38,7 @@ final class TornWriteReliabilityTests: XCTestCase {
         let records: [String]
         let key: String
         switch kind {
-        case .orders:
+        case .orders, .orderHistory:
             key = "orders"
             records = (0..<n).map { i in
                 #"{"id":"v\#(v)-\#(i)","customer_id":"c\#(i)","placed_at":"\#(at)","status":"paid","total_minor":\#(1000 + v + i),"# +
@@ -53,7 +57,13 @@ final class TornWriteReliabilityTests: XCTestCase {
             records = (0..<n).map { i in
                 #"{"id":"v\#(v)-\#(i)","subject":"\#(pad)","priority":"high","status":"open","opened_at":"\#(at)","level":\#(i % 5)}"#
             }
-        default: fatalError("not rewritten: \(kind)")
+        case .customers:
+            key = "customers"
+            records = (0..<n).map { i in #"{"id":"v\#(v)-\#(i)","name":"\#(pad)","tags":["t\#(v)"]}"# }
+        case .store:
+            return #"{"schema":"opsdeck/1","generated_at":"\#(generated)","store":{"name":"v\#(v)-\#(pad)","# +
+                #""at_risk_minutes":\#(1 + v),"working_days":[1,2,3],"refund_limits_minor":{"u\#(v)":\#(v)}}}"#
+        case .actionResults: fatalError("appended, not rewritten")
         }
         return #"{"schema":"opsdeck/1","generated_at":"\#(generated)","currency":"EUR","\#(key)":[\#n\#(records.joined(separator: ",\n"))]}"#
     }
@@ -158,13 +168,20 @@ final class TornWriteReliabilityTests: XCTestCase {
                     XCTAssertEqual(p.file, kind.fileName)
                     XCTAssertTrue(p.reason.hasPrefix("invalid JSON") || p.reason == "file is empty", p.description)
                 }
-                guard let v = Self.versionShown(s, kind) else { continue }   // nothing loaded yet
+                guard let v = Self.versionShown(s, kind) else {
+                    if seen[who].versions[kind] != nil && failures < 10 { failures += 1; XCTFail("\(kind.fileName): loaded records vanished") }
+                    continue                                                  // nothing loaded yet
+                }
                 let want = expected.snapshot(kind, v)
                 let same = switch kind {
                 case .orders: s.orders == want.orders
+                case .orderHistory: s.orderHistory == want.orderHistory
                 case .stock: s.stock == want.stock
                 case .carts: s.carts == want.carts
-                default: s.tickets == want.tickets
+                case .tickets: s.tickets == want.tickets
+                case .customers: s.customers == want.customers
+                case .store: s.settings == want.settings
+                case .actionResults: false
                 }
                 if !same && failures < 10 { failures += 1; XCTFail("\(kind.fileName): records are not complete version \(v)") }
                 if v < seen[who].versions[kind, default: 0], failures < 10 {
@@ -213,13 +230,17 @@ final class TornWriteReliabilityTests: XCTestCase {
         XCTAssertGreaterThan(seen[0].snapshots, Self.rounds / 4)
     }
 
-    /// The version of `kind`'s records (from the first id, `v<N>-0`), nil when none loaded.
+    /// The version of `kind`'s records (from the first id, or the store name: `v<N>-…`), nil when none loaded.
     static func versionShown(_ s: StoreSnapshot, _ kind: SourceKind) -> Int? {
         let first: String? = switch kind {
         case .orders: s.orders.first?.id
+        case .orderHistory: s.orderHistory.first?.id
         case .stock: s.stock.first?.sku
         case .carts: s.carts.first?.id
-        default: s.tickets.first?.id
+        case .tickets: s.tickets.first?.id
+        case .customers: s.customers.first?.id
+        case .store: s.settings.name
+        case .actionResults: nil
         }
         guard let first, first.hasPrefix("v"), let dash = first.firstIndex(of: "-") else { return nil }
         return Int(first[first.index(after: first.startIndex)..<dash])
