@@ -19,12 +19,15 @@ public struct DashboardOptions: Sendable {
     public var pollInterval: Double?
     /// Attributes only, as with NO_COLOR.
     public var noColor: Bool
+    /// Data files larger than this are refused unread (`--max-file-size`).
+    public var maxFileBytes: Int64
 
     public init(dataDirectory: String, journalPath: String? = nil, theme: String? = nil, readOnly: Bool = false,
-                pollInterval: Double? = nil, noColor: Bool = false) {
+                pollInterval: Double? = nil, noColor: Bool = false, maxFileBytes: Int64 = FileSizeLimit.defaultBytes) {
         self.dataDirectory = dataDirectory
         self.journalPath = journalPath ?? dataDirectory + "/journal.jsonl"
         self.theme = theme; self.readOnly = readOnly; self.pollInterval = pollInterval; self.noColor = noColor
+        self.maxFileBytes = maxFileBytes
     }
 }
 
@@ -61,7 +64,8 @@ public enum Dashboard {
         }
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
-        let feed = DataFeed(directory: options.dataDirectory, pollInterval: settings.pollInterval)
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: settings.pollInterval,
+                            maxFileBytes: options.maxFileBytes)
         // Read-only from a flag or any config file is enforced by the journal itself, not only the dialogs.
         let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: settings.readOnly))
         let loop = EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state)

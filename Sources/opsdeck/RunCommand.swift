@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "No colours, attributes only (as with NO_COLOR).")
     var noColor = false
 
+    @Option(name: .long, help: ByteSize.help)
+    var maxFileSize = ByteSize.default
+
     func validate() throws {
         if let pollInterval, !SettingsFile.pollRange.contains(pollInterval) {
             throw ValidationError("--poll-interval must be between 0.05 and 3600 seconds")
@@ -33,7 +36,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = DashboardOptions(dataDirectory: data, journalPath: journal, theme: theme,
-                                       readOnly: readOnly, pollInterval: pollInterval, noColor: noColor)
+                                       readOnly: readOnly, pollInterval: pollInterval, noColor: noColor,
+                                       maxFileBytes: maxFileSize.bytes)
         let status = Dashboard.run(options)
         if status != 0 { throw ExitCode(status) }
     }

@@ -430,7 +430,8 @@ final class JournalReliabilityTests: XCTestCase {
             print("reliability: journal permission denied: skipped, needs root and setpriv to run the CLI as nobody")
             throw XCTSkip("needs root and setpriv to run the CLI as another user")
         }
-        let asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups "
+        // A HOME nobody can search: an unreadable config path would (rightly) make the CLI read-only.
+        let asNobody = "env -u XDG_CONFIG_HOME HOME=\(q(dir)) setpriv --reuid=65534 --regid=65534 --clear-groups "
         guard ChildProcess.shell(asNobody + "test -x \(q(bin))") == 0 else {
             print("reliability: journal permission denied: skipped, nobody cannot run \(bin) (a private build directory)")
             throw XCTSkip("nobody cannot run \(bin)")
