@@ -59,7 +59,7 @@ struct DetailBuilder {
     }
 
     func field(_ label: String, _ value: String, _ role: StyleRole = .normal) -> StyledLine {
-        [Span(label.padding(14), .kpiLabel), Span(value, role)]
+        [Span(label.padding(15), .kpiLabel), Span(value, role)]
     }
     func heading(_ text: String) -> StyledLine { [Span(text, .header)] }
     func when(_ t: Timestamp?) -> String {
