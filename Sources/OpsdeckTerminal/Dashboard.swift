@@ -65,8 +65,9 @@ public enum Dashboard {
     }
 }
 
-/// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode).
+/// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode), made inert:
+/// warnings quote keys and theme files, and the terminal shows whatever they contain.
 func printError(_ line: String) {
-    var text = line + "\n"
+    var text = InertText.inert(line) + "\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
