@@ -13,9 +13,10 @@ final class DashboardRun {
     let recording: String?
     private let pidFile: String
 
-    /// `environment` values are shell words (e.g. `"$(printf '\\033]0;x\\007')"`).
+    /// `environment` values are shell words (e.g. `"$(printf '\\033]0;x\\007')"`); `command` makes the
+    /// pane's command line from the launcher's path.
     init(data: String, in directory: String, arguments: String = "", environment: [String: String] = [:],
-         record: Bool = false, width: Int = 120, height: Int = 40) throws {
+         record: Bool = false, width: Int = 120, height: Int = 40, command: (String) -> String = { "sh \($0)" }) throws {
         self.directory = directory
         pidFile = directory + "/opsdeck.pid"
         let gate = directory + "/go"
@@ -27,7 +28,7 @@ final class DashboardRun {
             + ["exec \(try Self.binary) run --data \(data) --poll-interval 0.2 \(arguments)"]
         let launcher = directory + "/run.sh"
         try script.joined(separator: "\n").appending("\n").write(toFile: launcher, atomically: true, encoding: .utf8)
-        tmux = try TmuxSession(command: "sh \(launcher)", width: width, height: height)
+        tmux = try TmuxSession(command: command(launcher), width: width, height: height)
         if let recording {
             let (status, _) = try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(recording)"])
             guard status == 0 else { throw TmuxError("tmux pipe-pane failed with status \(status)") }
