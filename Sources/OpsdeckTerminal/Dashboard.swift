@@ -56,7 +56,8 @@ public enum Dashboard {
             printError("opsdeck: \(error)")
             return 2
         }
-        defer { signals.close() }
+        // The terminal is restored before the handlers go: their exit watchdog covers a restore that hangs.
+        defer { screen.close(); signals.close() }
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
         let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)

@@ -101,6 +101,41 @@ final class SignalReliabilityTests: XCTestCase {
         print("reliability: terminal hang-up in a dialog: the dashboard exited \(status) once its pty went away, journal empty")
     }
 
+    /// SIGTERM while the terminal has stopped reading (a stalled SSH link, XOFF): the dashboard is stuck in
+    /// a write to it and cannot restore it, but it must still exit (the exit watchdog), with 128 + 15.
+    func testSigtermWhileTheTerminalStopsReadingStillEndsTheDashboard() throws {
+        let statusFile = directory + "/status"
+        let wrapper = directory + "/wrapper.sh"
+        try "sh \(directory)/run.sh\necho $? > \(statusFile)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        let r = try DashboardRun(data: directory, in: directory, command: { _ in "script -q -f -c 'sh \(wrapper)' /dev/null" })
+        run = r
+        try openRestock(r, .typingInField)
+        let dashboard = try r.pid
+        let panePID = try XCTUnwrap(pid_t(try r.tmux.query("#{pane_pid}")))
+        let script = try XCTUnwrap(children(of: panePID).first, "the pane runs script")
+        XCTAssertEqual(Glibc.kill(script, SIGSTOP), 0)   // nobody reads the dashboard's terminal any more
+        defer { _ = Glibc.kill(script, SIGCONT) }
+        // Each SIGCONT makes the dashboard repaint the whole screen, until its writes fill the pty and block.
+        var blocked = false
+        for _ in 0..<400 where !blocked {
+            _ = Glibc.kill(dashboard, SIGCONT)
+            usleep(25_000)
+            let wchan = (try? String(contentsOfFile: "/proc/\(dashboard)/task/\(dashboard)/wchan", encoding: .utf8)) ?? ""
+            blocked = wchan.contains("tty") || wchan.contains("wait_woken")
+        }
+        XCTAssertTrue(blocked, "the dashboard never blocked writing to the stopped terminal; the test proves nothing")
+        XCTAssertEqual(Glibc.kill(dashboard, SIGTERM), 0)
+        let deadline = Date().addingTimeInterval(10)
+        while r.isAlive(dashboard) && Date() < deadline { usleep(50_000) }
+        XCTAssertFalse(r.isAlive(dashboard), "SIGTERM did not end a dashboard blocked on its terminal")
+        while !FileManager.default.fileExists(atPath: statusFile) && Date() < deadline { usleep(50_000) }
+        let status = (try? String(contentsOfFile: statusFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(status, "143", "exit status after SIGTERM on a stalled terminal")
+        XCTAssertEqual((FileManager.default.contents(atPath: journalPath) ?? Data()).count, 0, "nothing journaled")
+        print("reliability: SIGTERM with the terminal not reading (blocked in write): exited \(status ?? "?") via the "
+              + "2 s exit watchdog, journal empty")
+    }
+
     private func children(of pid: pid_t) -> [pid_t] {
         let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
         return text.split(separator: " ").compactMap { pid_t($0) }
