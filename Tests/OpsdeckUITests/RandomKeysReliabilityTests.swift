@@ -12,7 +12,7 @@ final class RandomKeysReliabilityTests: XCTestCase {
     struct Counts { var keys = 0, ticks = 0, resizes = 0, snapshots = 0, dialogsOpened = 0, confirmKeys = 0, submits = 0, written = 0, refused = 0, quits = 0 }
 
     func testRandomKeystrokesNeverCrashAndJournalOnlyConfirmedDialogs() throws {
-        let steps = Reliability.count(short: 2_000, full: 10_000)
+        let keystrokes = Reliability.count(short: 2_000, full: 10_000)
         let seed = ProcessInfo.processInfo.environment["OPSDECK_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         var rng = SplitMix64(seed: seed)
         let directory = NSTemporaryDirectory() + "opsdeck-keys-\(seed)"
@@ -58,7 +58,9 @@ final class RandomKeysReliabilityTests: XCTestCase {
             if let bad = HostileText.firstForbidden(in: g) { XCTFail("seed \(seed): \(bad)") }
         }
 
-        for _ in 0..<steps {
+        var steps = 0
+        while counts.keys < keystrokes {
+            steps += 1
             let roll = rng.next(100)
             if roll < 6 {
                 counts.ticks += 1
@@ -71,7 +73,7 @@ final class RandomKeysReliabilityTests: XCTestCase {
                 counts.snapshots += 1
                 snapshot.generation += 1
                 try deliver(.snapshot(snapshot))
-            } else if roll < 14 {
+            } else if roll < 18 {
                 // A pane and its action key, so dialogs open often enough to be typed into and confirmed.
                 let (pane, action) = Self.dialogOpeners[rng.next(Self.dialogOpeners.count)]
                 counts.keys += 2
@@ -107,7 +109,7 @@ final class RandomKeysReliabilityTests: XCTestCase {
             XCTAssertEqual(entry.jsonLine(), shown.jsonLine(), "the line written is the line the dialog showed")
         }
         counts.written = written.entries.count
-        print("reliability: random keys: seed \(seed), \(steps) steps (\(counts.keys) keys, \(counts.ticks) ticks, \(counts.resizes) resizes, "
+        print("reliability: random keys: seed \(seed), \(steps) steps (\(counts.keys) keystrokes, \(counts.ticks) ticks, \(counts.resizes) resizes, "
               + "\(counts.snapshots) refreshes); \(counts.dialogsOpened) dialogs opened, \(counts.confirmKeys) confirming keys, "
               + "\(counts.submits) submits, \(counts.written) lines written, \(counts.refused) refused by the journal, "
               + "\(counts.quits) quit effects; every frame rendered at its size, every line from a confirmed dialog")
@@ -116,7 +118,8 @@ final class RandomKeysReliabilityTests: XCTestCase {
     static let dialogOpeners: [(Key, Key)] = [(.char("2"), .char("r")), (.char("1"), .char("f")), (.char("4"), .char("f")),
                                               (.char("3"), .char("m")), (.char("4"), .char("a")), (.char("4"), .char("A"))]
     static let dialogKeys: [Key] = [.char("y"), .char("n"), .enter, .tab, .backTab, .up, .down, .left, .right, .backspace,
-                                    .escape, .escape, .char("1"), .char("0"), .char("."), .char("x"), .char("q"), .char("\u{202E}")]
+                                    .escape, .escape, .char("1"), .char("0"), .char("."), .char("x"), .char("q"), .char("\u{202E}"),
+                                    .char("y"), .char("y")]
 
     /// Every key the keymap knows, printable and hostile characters, and the special keys.
     static func keys(_ keymap: Keymap) -> [Key] {
