@@ -4,12 +4,12 @@ import OpsdeckActions
 import OpsdeckModel
 @testable import OpsdeckUI
 
-/// Random keystrokes, resizes, ticks and refreshes on the UI core, with every effect carried out against a
+/// Random keystrokes, pastes, resizes, ticks and refreshes on the UI core, with every effect carried out against a
 /// real `ActionJournal` in a temporary directory, as the shell does. Holds: no crash, every frame renders
 /// at the current size with no forbidden scalar, and every journal line is the line of a dialog the
 /// sequence confirmed (`y` on its buttons, or Enter on Confirm), once.
 final class RandomKeysReliabilityTests: XCTestCase {
-    struct Counts { var keys = 0, ticks = 0, resizes = 0, snapshots = 0, dialogsOpened = 0, confirmKeys = 0, submits = 0, written = 0, refused = 0, quits = 0 }
+    struct Counts { var keys = 0, ticks = 0, resizes = 0, snapshots = 0, pastes = 0, dialogsOpened = 0, confirmKeys = 0, submits = 0, written = 0, refused = 0, quits = 0 }
 
     func testRandomKeystrokesNeverCrashAndJournalOnlyConfirmedDialogs() throws {
         let keystrokes = Reliability.count(short: 2_000, full: 10_000)
@@ -69,6 +69,10 @@ final class RandomKeysReliabilityTests: XCTestCase {
                 counts.resizes += 1
                 let tiny = rng.next(4) == 0
                 try deliver(.resize(width: tiny ? rng.next(12) : 1 + rng.next(220), height: tiny ? rng.next(8) : 1 + rng.next(70)))
+            } else if roll < 10 && rng.next(2) == 0 {
+                // A paste full of keys that would act if typed: it only ever lands in a field or filter.
+                counts.pastes += 1
+                try deliver(.paste(String((0..<rng.next(12)).map { _ in Array("yqn2r\u{1B}\r1f4a")[rng.next(11)] })))
             } else if roll < 10 {
                 counts.snapshots += 1
                 snapshot.generation += 1
@@ -110,7 +114,7 @@ final class RandomKeysReliabilityTests: XCTestCase {
         }
         counts.written = written.entries.count
         print("reliability: random keys: seed \(seed), \(steps) steps (\(counts.keys) keystrokes, \(counts.ticks) ticks, \(counts.resizes) resizes, "
-              + "\(counts.snapshots) refreshes); \(counts.dialogsOpened) dialogs opened, \(counts.confirmKeys) confirming keys, "
+              + "\(counts.snapshots) refreshes, \(counts.pastes) pastes); \(counts.dialogsOpened) dialogs opened, \(counts.confirmKeys) confirming keys, "
               + "\(counts.submits) submits, \(counts.written) lines written, \(counts.refused) refused by the journal, "
               + "\(counts.quits) quit effects; every frame rendered at its size, every line from a confirmed dialog")
     }
