@@ -70,7 +70,8 @@ final class TerminalStormReliabilityTests: XCTestCase {
         // Input is read in order: once a filter typed now shows, every key before it has been handled.
         try r.tmux.send("/"); try r.tmux.send("ZQX", literal: true)
         try r.tmux.waitFor("the sync filter", timeout: 30) { $0.contains("ZQX") }
-        try r.tmux.send("Escape")
+        // Esc ends the sync filter; filters stay on panes that lose focus, so clear each pane's (and unzoom).
+        for key in ["Escape"] + ["1", "2", "3", "4"].flatMap({ [$0, "Escape", "Escape"] }) { try r.tmux.send(key); usleep(60_000) }
         let screen = try waitForBoard(r)
         XCTAssertTrue(r.isAlive(pid))
         XCTAssertFalse(screen.contains("EXIT="), screen)
