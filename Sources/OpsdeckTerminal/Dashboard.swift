@@ -72,15 +72,17 @@ public enum Dashboard {
         let status = loop.run()
         // Held actions are written while our handlers still catch signals, so a second one cannot cut it short.
         let report = loop.writeHeldActions()
-        signals.close()
+        // The terminal is restored before the handlers go: their exit watchdog covers a restore that hangs.
         screen.close()
+        signals.close()
         for line in report { printError(line) }
         return status
     }
 }
 
-/// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode).
+/// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode), made inert:
+/// warnings quote keys and theme files, and the terminal shows whatever they contain.
 func printError(_ line: String) {
-    var text = line + "\n"
+    var text = InertText.inert(line) + "\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }

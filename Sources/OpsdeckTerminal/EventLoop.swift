@@ -46,6 +46,7 @@ final class EventLoop {
             for input in screen.readInput() {
                 switch input {
                 case .key(let key): keys.append(.key(key))
+                case .paste(let text): keys.append(.paste(text))
                 case .resized: screen.invalidate()   // ncurses noticed a new size itself
                 case .ignored: break
                 }

@@ -6,6 +6,8 @@ enum TerminalInput: Equatable {
     case key(Key)
     /// ncurses noticed a new window size (KEY_RESIZE).
     case resized
+    /// Text the terminal marked as pasted (see `BracketedPaste`), as it came.
+    case paste(String)
     /// A code the dashboard has no use for (mouse, unknown function keys, stray controls).
     case ignored
 }

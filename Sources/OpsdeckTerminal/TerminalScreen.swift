@@ -15,6 +15,7 @@ final class TerminalScreen {
     private var styles: [StyleRole: (attributes: attr_t, pair: Int32)] = [:]
     private var pairs: [PairKey: Int32] = [:]
     private var closed = false
+    private var paste = BracketedPaste()
 
     private struct PairKey: Hashable { var fg: Int32; var bg: Int32 }
 
@@ -46,6 +47,9 @@ final class TerminalScreen {
         leaveok(window, true)   // no cursor positioning to send after each update
         set_escdelay(25)
         curs_set(0)
+        define_key(BracketedPaste.startMarker, BracketedPaste.startCode)
+        define_key(BracketedPaste.endMarker, BracketedPaste.endCode)
+        Self.sendRaw(BracketedPaste.enable)
         if !noColor, has_colors() {
             start_color()
             use_default_colors()
@@ -162,15 +166,16 @@ final class TerminalScreen {
         var value: wint_t = 0
         while true {
             let kind = wget_wch(window, &value)
-            if kind == KEY_CODE_YES {
-                inputs.append(KeyInput.functionKey(Int32(value)))
-            } else if kind == OK {
-                inputs.append(KeyInput.character(UInt32(value)))
-            } else {
-                break
-            }
+            guard kind == KEY_CODE_YES || kind == OK else { break }
+            if let input = paste.take(isFunctionKey: kind == KEY_CODE_YES, UInt32(value)) { inputs.append(input) }
         }
         return inputs
+    }
+
+    /// A mode switch ncurses has no call for, written straight to the terminal (ncurses keeps no state of it).
+    private static func sendRaw(_ sequence: String) {
+        var s = sequence
+        s.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
     }
 
     /// Leaves the alternate screen and restores the terminal modes. Safe to call twice.
@@ -179,6 +184,7 @@ final class TerminalScreen {
         closed = true
         curs_set(1)
         endwin()
+        Self.sendRaw(BracketedPaste.disable)
         delscreen(screen)
     }
 }

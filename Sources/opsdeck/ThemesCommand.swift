@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpsdeckModel
 import OpsdeckUI
 
 /// `opsdeck themes`: every theme `--theme NAME` can load, and the file it comes from.
@@ -23,7 +24,7 @@ struct ThemesCommand: ParsableCommand {
                                                  executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0])
         if dump {
             do { print(ThemeFile.text(of: try ThemeCatalog.resolve(theme ?? "default", in: locations)), terminator: "") }
-            catch { throw ValidationError(error.description) }
+            catch { throw ValidationError(InertText.inert(error.description)) }
             return
         }
         let listing = ThemeCatalog.listing(locations)
@@ -35,7 +36,7 @@ struct ThemesCommand: ParsableCommand {
                 do { _ = try ThemeCatalog.resolve(entry.name, in: locations) }
                 catch { line += "  (invalid: \(error.description))" }
             }
-            print(line)
+            print(InertText.inert(line))   // names are file names, errors quote the files: either may hold escapes
         }
     }
 }

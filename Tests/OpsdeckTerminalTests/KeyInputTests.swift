@@ -34,3 +34,24 @@ final class KeyInputTests: XCTestCase {
         XCTAssertEqual(KeyInput.functionKey(KEY_MOUSE), .ignored)
     }
 }
+
+final class BracketedPasteTests: XCTestCase {
+    func feed(_ p: inout BracketedPaste, _ items: [(Bool, UInt32)]) -> [TerminalInput] {
+        items.compactMap { p.take(isFunctionKey: $0.0, $0.1) }
+    }
+
+    func testTextBetweenTheMarkersIsOnePasteAndNotKeys() {
+        var p = BracketedPaste()
+        let start = (true, UInt32(BracketedPaste.startCode)), end = (true, UInt32(BracketedPaste.endCode))
+        let out = feed(&p, [(false, 0x61), start, (false, 27), (false, 0x32), (false, 0x79), (true, UInt32(KEY_UP)), (false, 13), end, (false, 0x62)])
+        XCTAssertEqual(out, [.key(.char("a")), .paste("\u{1B}2y\r"), .key(.char("b"))])
+    }
+
+    func testALongPasteComesInPiecesAndNeverAsKeys() {
+        var p = BracketedPaste()
+        var out = feed(&p, [(true, UInt32(BracketedPaste.startCode))])
+        out += feed(&p, Array(repeating: (false, UInt32(0x79)), count: BracketedPaste.maxScalars + 5))
+        out += feed(&p, [(true, UInt32(BracketedPaste.endCode))])
+        XCTAssertEqual(out, [.paste(String(repeating: "y", count: BracketedPaste.maxScalars)), .paste("yyyyy")])
+    }
+}

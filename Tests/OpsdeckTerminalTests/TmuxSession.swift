@@ -77,7 +77,7 @@ final class TmuxSession {
     }
 
     /// Runs the tmux client on this session's private server; returns its exit status and standard output.
-    private func tmux(_ arguments: [String]) throws -> (Int32, String) {
+    func tmux(_ arguments: [String]) throws -> (Int32, String) {
         try Spawn.run(["tmux", "-L", socketName, "-f", "/dev/null"] + arguments)
     }
 }

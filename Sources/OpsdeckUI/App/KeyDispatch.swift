@@ -1,3 +1,5 @@
+import OpsdeckModel
+
 /// Keys → actions → state changes. Overlays and the filter line take keys before the keymap.
 extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
@@ -136,9 +138,10 @@ extension Overlay {
 }
 
 extension Key {
-    /// A character the filter line accepts as text.
+    /// A character fields and filters accept as text: not a control, bidi or zero-width character (a paste
+    /// may carry them), so what is typed is what the journal line and the screen show.
     var isPrintable: Bool {
-        if case .char(let c) = self { return !c.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        if case .char(let c) = self { return !InertText.needsCleaning(String(c).utf8) }
         return false
     }
 }

@@ -5,6 +5,8 @@ import OpsdeckModel
 /// output into these; `update` is the only place state changes.
 public enum AppEvent: Sendable {
     case key(Key)
+    /// Text the terminal marked as pasted: it goes into the field or filter being typed in, never runs as keys.
+    case paste(String)
     /// The clock moved (injected, never read inside the UI core). The shell sends one each whole second
     /// and one when `AppState.nextHeldRelease` passes; it writes the held actions whose window ended.
     case tick(Timestamp)
@@ -35,6 +37,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     var effects: [Effect] = []
     switch event {
     case .key(let key): effects = s.handle(key)
+    case .paste(let text): s.paste(text)
     case .tick(let t): s.advanceClock(to: t); effects = s.releaseHeld()
     case .snapshot(let snap): s.apply(snap)
     case .resize(let w, let h): s.width = max(0, w); s.height = max(0, h); s.keepCursorsVisible()

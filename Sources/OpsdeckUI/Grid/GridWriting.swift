@@ -1,10 +1,14 @@
+import OpsdeckModel
+
 public enum Alignment: Sendable { case left, right }
 
 extension CellGrid {
     /// Writes `text` at (x, y) into at most `width` columns, padded to exactly `width` with `role`.
     /// Text that does not fit ends with "…"; a wide grapheme takes its cell plus a continuation cell, and
     /// one that would straddle the edge becomes a space, so later columns never shift.
-    /// Control characters are shown as "�" (data files are cleaned already; this is the last guard).
+    /// Every text goes through `InertText` here, whatever its origin (data files are cleaned as they are
+    /// decoded; typed text, environment strings, file names and messages are not), so no cell ever holds a
+    /// control, bidi or zero-width character: the screen shows them the way the decoders do.
     public mutating func put(_ text: String, x: Int, y: Int, width: Int, role: StyleRole, align: Alignment = .left) {
         guard width > 0, y >= 0, y < height else { return }
         let fitted = Self.fit(text, width: width)
@@ -47,11 +51,10 @@ extension CellGrid {
         var out: [(Character, Int)] = []
         var total = 0
         var cut = false
-        for c in text {
-            let safe: Character = c.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "\u{FFFD}" : c
-            let w = DisplayWidth.of(safe)
+        for c in InertText.inert(text) {
+            let w = DisplayWidth.of(c)
             if total + w > width { cut = true; break }
-            out.append((safe, w)); total += w
+            out.append((c, w)); total += w
         }
         guard cut else { return (out, total) }
         // Make room for the ellipsis.

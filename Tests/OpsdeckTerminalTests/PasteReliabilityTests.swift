@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+
+/// Pasted text is text: with bracketed paste it goes into the focused field or filter only, never runs as
+/// keys. A paste of ESC "2ry" into a dialog would otherwise cancel it, open a restock and confirm it.
+final class PasteReliabilityTests: XCTestCase {
+    private var directory = ""
+    private var run: RecordedDashboard?
+
+    override func setUpWithError() throws {
+        directory = try RecordedDashboard.temporaryDirectory("paste")
+        try StoreFixture(directory: directory).writeAll()
+    }
+
+    override func tearDown() {
+        run?.kill()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func paste(_ r: RecordedDashboard, _ text: String) throws {
+        XCTAssertEqual(try r.tmux.tmux(["set-buffer", "-b", "p", "--", text]).0, 0)
+        // -p: bracketed, when the application asked for it (as a terminal does on a real paste).
+        XCTAssertEqual(try r.tmux.tmux(["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]).0, 0)
+    }
+
+    func testPastedKeysNeverActAndPastedTextLandsInTheField() throws {
+        let r = try RecordedDashboard(data: directory, in: directory)
+        run = r
+        try r.tmux.waitFor("the stock rows") { $0.contains("TS-BLK-M") && $0.contains("Box damaged") }
+        try r.tmux.send("2")
+        try r.tmux.send("r")
+        try r.tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+        // On the buttons: a paste is not keys, so nothing is cancelled, opened or confirmed.
+        try paste(r, "\u{1B}2ry")
+        try r.tmux.waitFor("the paste refused") { $0.contains("Paste goes into a text field") }
+        // In the note field: the text arrives, escapes and line breaks made harmless.
+        try r.tmux.send("BTab")
+        try paste(r, "rush\u{1B}[2J order\r\ny")
+        // (tmux pastes a line break as CR, so CR LF arrives as two.)
+        let screen = try r.tmux.waitFor("the pasted note") { $0.contains("rush[2J order  y▏") }
+        XCTAssertTrue(screen.contains("Restock TS-BLK-M"), "the dialog is still open:\n\(screen)")
+        try r.tmux.send("Escape")
+        try r.tmux.waitFor("the dialog closed") { !$0.contains("[ Cancel ]") }
+        XCTAssertEqual((FileManager.default.contents(atPath: directory + "/journal.jsonl") ?? Data()).count, 0, "a paste journaled an action")
+        try r.tmux.send("q")
+        XCTAssertEqual(try r.exitStatus(), 0)
+        print("reliability: paste: ESC+\"2ry\" pasted into a dialog ran no key and journaled nothing; pasted text went into the field inert")
+    }
+}
