@@ -81,6 +81,62 @@ struct TerminalOutput {
         }
     }
 
+    /// The shapes of every string capability in a terminfo entry: what ncurses may send to that terminal,
+    /// whichever of them a given run happens to need (scrolling, say, depends on what changed on screen).
+    static func terminfoShapes(_ term: String) throws -> Set<String> {
+        let (status, listing) = try Spawn.run(["infocmp", "-1", "-x", term])
+        guard status == 0 else { throw TmuxError("infocmp \(term) failed with status \(status)") }
+        var shapes = Set<String>()
+        for line in listing.split(separator: "\n") where line.hasPrefix("\t") && line.contains("=") {
+            let value = line.drop { $0 != "=" }.dropFirst().dropLast()   // after "=", without the ","
+            shapes.formUnion(TerminalOutput(terminfoBytes(String(value))).shapes.keys)
+        }
+        return shapes
+    }
+
+    /// A terminfo string's bytes with \E, ^X and backslash escapes decoded and each parameter shown as "1".
+    static func terminfoBytes(_ value: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var chars = Array(value.utf8)[...]
+        while let c = chars.popFirst() {
+            switch c {
+            case UInt8(ascii: "\\"):
+                guard let e = chars.popFirst() else { break }
+                switch e {
+                case UInt8(ascii: "E"), UInt8(ascii: "e"): out.append(0x1B)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "s"): out.append(0x20)
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    var v = Int(e - 0x30)
+                    while let d = chars.first, (0x30...0x37).contains(d) { v = v * 8 + Int(d - 0x30); chars.removeFirst() }
+                    out.append(UInt8(truncatingIfNeeded: v == 0 ? 0x80 : v))   // \0 stands for NUL, sent as 0x80
+                default: out.append(e)
+                }
+            case UInt8(ascii: "^"):
+                if let x = chars.popFirst() { out.append(x == UInt8(ascii: "?") ? 0x7F : x & 0x1F) }
+            case UInt8(ascii: "%"):
+                // Parameter codes: %d, %2d and %c print something (shown as "1"); the rest only compute.
+                guard let op = chars.popFirst() else { break }
+                switch op {
+                case UInt8(ascii: "%"): out.append(op)
+                case UInt8(ascii: "{"): while let d = chars.popFirst(), d != UInt8(ascii: "}") {}
+                case UInt8(ascii: "'"): _ = chars.popFirst(); _ = chars.popFirst()
+                case UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "g"): _ = chars.popFirst()
+                case UInt8(ascii: "d"), UInt8(ascii: "c"), UInt8(ascii: "s"): out.append(UInt8(ascii: "1"))
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "."):
+                    while let d = chars.popFirst(), !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains(d) {}
+                    out.append(UInt8(ascii: "1"))
+                default: break
+                }
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
     static func show(_ bytes: ArraySlice<UInt8>) -> String {
         bytes.map { $0 == 0x1B ? "\\e" : ($0 < 0x20 || $0 >= 0x7F ? "\\x" + String($0, radix: 16) : String(Character(Unicode.Scalar($0)))) }.joined()
     }
