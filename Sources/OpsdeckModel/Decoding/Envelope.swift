@@ -94,16 +94,20 @@ struct Envelope {
 /// Records by id in file order; a later duplicate replaces the earlier one in place and is reported.
 struct RecordList<T: Identifiable> where T.ID == String {
     private(set) var items: [T] = []
-    private var slots: [String: (slot: Int, index: Int)] = [:]
+    /// Per element of `items`: the file index of the record it holds.
+    private var fileIndex: [Int] = []
+    private var slots = IDIndex()
 
     mutating func add(_ r: consuming T, index: Int, log: inout ProblemLog) {
         let id = r.id
-        if let prev = slots.updateValue((slots[id]?.slot ?? items.count, index), forKey: id) {
-            items[prev.slot] = r
+        if let slot = slots.insertIfAbsent(items.count, forKey: id) {
+            items[slot] = r
             log.add(DataProblem(file: log.file, index: index, recordID: id, field: nil,
-                                reason: "duplicate id, replaces record [\(prev.index)]", severity: .warning))
+                                reason: "duplicate id, replaces record [\(fileIndex[slot])]", severity: .warning))
+            fileIndex[slot] = index
         } else {
             items.append(r)
+            fileIndex.append(index)
         }
     }
 }

@@ -23,7 +23,7 @@ public struct JSONKey {
     }
     /// The key as text, made inert for terminals.
     public var string: String {
-        InertText.inert(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
+        InertText.string(UnsafeBufferPointer(start: base, count: count))
     }
     /// For messages: quoted, inert, cut to a readable length.
     var quoted: String {
@@ -178,8 +178,7 @@ public struct JSONReader {
         guard k == .string else { try skipValue(); throw JSONValueError(reason: "expected a string, found \(k.name)") }
         let (start, len, escaped) = try scanString()
         let raw = UnsafeBufferPointer(start: p + start, count: len)
-        let s = escaped ? String(decoding: Self.unescape(raw), as: UTF8.self) : String(decoding: raw, as: UTF8.self)
-        return InertText.inert(s)
+        return escaped ? Self.unescape(raw).withUnsafeBufferPointer(InertText.string) : InertText.string(raw)
     }
 
     /// Reads a string, or nil for `null`.
@@ -235,9 +234,11 @@ public struct JSONReader {
         return v
     }
 
-    /// Consumes a `null` and returns true, or leaves any other value in place and returns false.
+    /// Consumes a `null` and returns true, or leaves any other value in place and returns false (the
+    /// read that follows reports whatever is wrong there).
     public mutating func readNull() throws -> Bool {
-        guard try peek() == .null else { return false }
+        skipWhitespace()
+        guard offset < end, p[offset] == UInt8(ascii: "n") else { return false }
         try scanLiteral()
         return true
     }
@@ -263,8 +264,10 @@ public struct JSONReader {
     /// Reads one of an enum's raw values.
     public mutating func readEnum<E: RawRepresentable & CaseIterable>(_: E.Type) throws -> E where E.RawValue == String {
         let b = try readStringBytes()
-        let bytes = UnsafeBufferPointer(start: b.base, count: b.count)
-        for e in E.allCases where e.rawValue.utf8.count == b.count && e.rawValue.utf8.elementsEqual(bytes) { return e }
+        for e in E.allCases {
+            var raw = e.rawValue
+            if raw.utf8.count == b.count && (b.count == 0 || raw.withUTF8 { memcmp($0.baseAddress!, b.base, b.count) == 0 }) { return e }
+        }
         let known = E.allCases.map(\.rawValue).joined(separator: ", ")
         throw JSONValueError(reason: "unknown value \(b.quoted) (expected one of: \(known))")
     }
@@ -315,8 +318,10 @@ public struct JSONReader {
         let start = offset
         var escaped = false
         while offset < end {
-            // Eight plain bytes at a time (no quote, backslash or control): most of a file is string bodies.
-            while offset + 8 <= end, !Self.hasSpecialByte(UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)) {
+            // Eight bytes at a time, then straight to the first quote, backslash or control among them.
+            while offset + 8 <= end {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)))
+                if special != 0 { offset += special.trailingZeroBitCount >> 3; break }
                 offset += 8
             }
             guard offset < end else { break }
@@ -347,15 +352,16 @@ public struct JSONReader {
         throw syntax("unterminated string", at: open)
     }
 
-    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (the classic SWAR zero-byte tests; exact
-    /// about existence, which is all that is asked).
-    @inline(__always) static func hasSpecialByte(_ x: UInt64) -> Bool {
+    /// Flags (high bit of each byte, little-endian) the bytes of `x` that are `"`, `\` or below 0x20: the
+    /// classic SWAR zero-byte tests. Bytes above the first flagged one may be flagged falsely (borrows), but
+    /// the lowest flag is exact, so `trailingZeroBitCount / 8` is the index of the first special byte.
+    @inline(__always) static func specialBytes(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
         let zeroQuote = (quote &- ones) & ~quote
         let zeroBackslash = (backslash &- ones) & ~backslash
         let below20 = (x &- ones &* 0x20) & ~x
-        return (zeroQuote | zeroBackslash | below20) & highs != 0
+        return (zeroQuote | zeroBackslash | below20) & highs
     }
 
     /// Returns start, length and whether the number is a plain integer (no fraction or exponent).

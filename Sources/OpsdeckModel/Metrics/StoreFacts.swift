@@ -17,10 +17,10 @@ public struct StoreFacts: Sendable {
     /// Indices into `snapshot.orders` of the open orders.
     public let openOrderIndices: [Int]
 
-    let orderIndex: [String: Int]
-    let stockIndex: [String: Int]
-    let customerIndex: [String: Int]
-    let customerStatsIndex: [String: Int]
+    let orderIndex: IDIndex
+    let stockIndex: IDIndex
+    let customerIndex: IDIndex
+    let customerStatsIndex: IDIndex
     let customerStats: [CustomerStats]
     /// Sorted `ship_by` millis of open orders, for counting late/at-risk orders at any instant.
     let openShipByMillis: [Int64]
@@ -45,14 +45,15 @@ public struct StoreFacts: Sendable {
         calendar = StoreCalendar(settings: snapshot.settings)
         let settings = snapshot.settings
 
-        var orderIndex = [String: Int](minimumCapacity: snapshot.orders.count)
-        snapshot.orders.withUnsafeBufferPointer { buf in
-            for i in buf.indices { orderIndex[buf[i].id] = i }   // duplicates: the last wins, as in decoding
+        var orderIndex = IDIndex(minimumCapacity: snapshot.orders.count)
+        snapshot.orders.withUnsafeBufferPointer { buf in   // not `index(_:_:)`: handing it an Order would copy it
+            for i in buf.indices { orderIndex.updateValue(i, forKey: buf[i].id) }   // duplicates: the last wins
         }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
         self.orderIndex = orderIndex
         self.customerIndex = customerIndex
-        stockIndex = Self.index(snapshot.stock) { $0.sku }
+        let stockIndex = Self.index(snapshot.stock) { $0.sku }
+        self.stockIndex = stockIndex
 
         // Non-cancelled orders of orders.json and order_history.json, each order once (orders.json wins:
         // it is the newer state). Orders are visited in place: copying one out would retain its dozen
@@ -67,21 +68,21 @@ public struct StoreFacts: Sendable {
             }
         }
 
-        // Units sold per SKU over the demand window, only for items whose demand is not given.
-        var unitsSold: [String: Int] = [:]
-        for item in snapshot.stock where item.dailyDemand == nil { unitsSold[item.sku] = 0 }
-        if !unitsSold.isEmpty {
+        // Units sold per SKU (at its `stockIndex` position) over the demand window, needed only for items
+        // whose demand is not given.
+        var unitsSold = [Int](repeating: 0, count: snapshot.stock.count)
+        if snapshot.stock.contains(where: { $0.dailyDemand == nil }) {
             let from = now.adding(seconds: -Int64(policy.demandWindowDays) * 86400)
             forEachCountedOrder { o, i in
                 guard o[i].placedAt >= from && o[i].placedAt <= now else { return }
                 o[i].lines.withUnsafeBufferPointer { lines in
                     for j in lines.indices {
-                        if let k = unitsSold.index(forKey: lines[j].sku) { unitsSold.values[k] += lines[j].qty }
+                        if let k = stockIndex[lines[j].sku] { unitsSold[k] += lines[j].qty }
                     }
                 }
             }
         }
-        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[stockIndex[$0.sku]!], policy: policy) }
         stockFigures = figures
         var out = 0, low = 0
         snapshot.stock.withUnsafeBufferPointer { items in
@@ -93,11 +94,11 @@ public struct StoreFacts: Sendable {
         belowReorderCount = low
 
         // Per-customer history.
-        var statsIndex: [String: Int] = [:]
+        var statsIndex = IDIndex(minimumCapacity: snapshot.customers.count)
         var stats: [CustomerStats] = []
         func slot(_ id: String) -> Int {
-            if let i = statsIndex[id] { return i }
-            stats.append(CustomerStats(customerID: id)); statsIndex[id] = stats.count - 1
+            if let i = statsIndex.insertIfAbsent(stats.count, forKey: id) { return i }
+            stats.append(CustomerStats(customerID: id))
             return stats.count - 1
         }
         forEachCountedOrder { o, i in
@@ -128,7 +129,8 @@ public struct StoreFacts: Sendable {
         for c in snapshot.customers where c.isVIP && statsIndex[c.id] == nil {
             var s = CustomerStats(customerID: c.id)
             s.segments = thresholds.segments(of: s, taggedVIP: true, policy: policy)
-            stats.append(s); statsIndex[c.id] = stats.count - 1
+            statsIndex.updateValue(stats.count, forKey: c.id)
+            stats.append(s)
         }
         customerStats = stats
         customerStatsIndex = statsIndex
@@ -222,10 +224,10 @@ public struct StoreFacts: Sendable {
 
     // MARK: building blocks
 
-    static func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
-        var d = [String: Int](minimumCapacity: items.count)
+    static func index<T>(_ items: [T], _ key: (T) -> String) -> IDIndex {
+        var d = IDIndex(minimumCapacity: items.count)
         items.withUnsafeBufferPointer { buf in
-            for i in buf.indices { d[key(buf[i])] = i }   // duplicates: the last wins, as in decoding
+            for i in buf.indices { d.updateValue(i, forKey: key(buf[i])) }   // duplicates: the last wins, as in decoding
         }
         return d
     }

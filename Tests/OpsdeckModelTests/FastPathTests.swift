@@ -1,0 +1,65 @@
+import XCTest
+@testable import OpsdeckModel
+
+/// The pieces that make loading fast, checked against the plain ways they replace.
+final class FastPathTests: XCTestCase {
+    typealias SeededRandom = DecodingFuzzTests.SeededRandom
+
+    func testContentDigestIsXXHash64() {
+        // Published xxHash64 (seed 0) values; the lengths cover the 32-byte stripes and every tail.
+        let cases: [(String, UInt64)] = [
+            ("", 0xEF46_DB37_51D8_E999),
+            ("a", 0xD24E_C4F1_A98C_6E5B),
+            ("abc", 0x44BC_2CF5_AD77_0999),
+            ("Nobody inspects the spammish repetition", 0xFBCE_A83C_8A37_8BF1),
+        ]
+        for (text, digest) in cases { XCTAssertEqual(ContentDigest.of(Array(text.utf8)), digest, text) }
+        // One changed byte anywhere changes the digest.
+        let base = [UInt8](repeating: 0x61, count: 100)
+        let digests = Set((0..<100).map { i -> UInt64 in var b = base; b[i] = 0x62; return ContentDigest.of(b) })
+        XCTAssertEqual(digests.count, 100)
+        XCTAssertFalse(digests.contains(ContentDigest.of(base)))
+    }
+
+    func testIDIndexAgreesWithDictionary() {
+        var rng = SeededRandom(state: 7)
+        var index = IDIndex()
+        var model: [String: Int] = [:]
+        for step in 0..<5000 {
+            // Short and long ids, many repeats, non-ASCII and the empty id.
+            let n = Int.random(in: 0..<700, using: &rng)
+            let id = step % 97 == 0 ? "" : (n % 3 == 0 ? "Ö-\(n)" : n % 3 == 1 ? "O\(n)" : "order-with-a-long-id-\(n)")
+            if step % 2 == 0 {
+                XCTAssertEqual(index.updateValue(step, forKey: id), model.updateValue(step, forKey: id), id)
+            } else {
+                let old = index.insertIfAbsent(step, forKey: id)
+                XCTAssertEqual(old, model[id], id)
+                if old == nil { model[id] = step }
+            }
+        }
+        XCTAssertEqual(index.count, model.count)
+        for n in 0..<800 {
+            for id in ["Ö-\(n)", "O\(n)", "order-with-a-long-id-\(n)", "o\(n)"] { XCTAssertEqual(index[id], model[id], id) }
+        }
+        XCTAssertEqual(index[""], model[""])
+    }
+
+    func testNeedsCleaningOnRawBytesCatchesEverythingTheDecodedStringHolds() {
+        // Random bytes biased toward the lead and continuation bytes of the cleaned characters,
+        // including invalid UTF-8 (which decoding repairs to U+FFFD).
+        var rng = SeededRandom(state: 11)
+        let alphabet: [UInt8] = [0x00, 0x1B, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x81, 0x8B, 0x9F, 0xA0, 0xA8, 0xAE, 0xBB, 0xBF,
+                                 0xC2, 0xD8, 0x9C, 0xE2, 0xEF, 0xF0]
+        var caught = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0..<20, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : 0x61
+            }
+            let decoded = String(decoding: bytes, as: UTF8.self)
+            let raw = bytes.withUnsafeBufferPointer { InertText.needsCleaning($0) }
+            if InertText.needsCleaning(decoded.utf8) { XCTAssertTrue(raw, "\(bytes)"); caught += 1 }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { InertText.string($0) }, InertText.inert(decoded), "\(bytes)")
+        }
+        XCTAssertGreaterThan(caught, 1000)
+    }
+}
