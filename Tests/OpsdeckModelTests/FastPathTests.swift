@@ -62,4 +62,67 @@ final class FastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(caught, 1000)
     }
+
+    // MARK: two-core decoding
+
+    /// Decodes `bytes` as orders with `split`; the records, problems, or the file-level problem.
+    func decodeOrders(_ bytes: [UInt8], _ split: RecordSplit) -> String {
+        var snapshot = StoreSnapshot()
+        var log = ProblemLog(file: "orders.json")
+        do {
+            let (generatedAt, count) = try SourceDecoder.decode(.orders, bytes: bytes, file: "orders.json", into: &snapshot,
+                                                                log: &log, split: split)
+            return "\(generatedAt.map { $0.iso8601() } ?? "-") \(count)\n\(snapshot.orders)\n\(log.listed)"
+        } catch {
+            return "failed: \(error)\n\(log.listed)"
+        }
+    }
+
+    func assertSplitChangesNothing(_ text: String, _ what: String, step: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
+        let bytes = Array(text.utf8)
+        let single = decodeOrders(bytes, .never)
+        for from in stride(from: 0, through: bytes.count, by: step) where decodeOrders(bytes, .from(from)) != single {
+            XCTFail("\(what): cutting from byte \(from) changed the outcome", file: file, line: line)
+            return
+        }
+    }
+
+    func testSplitDecodingGivesTheSameRecordsProblemsAndErrorsWhereverItCuts() {
+        // Good, bad and duplicate records, nested objects and strings that look like record starts, escapes,
+        // and keys after the array; every byte offset is tried as the place to look for a cut.
+        let records = [
+            orderJSON(id: "1"),
+            orderJSON(id: "2", ["status": "\"bogus\""]),
+            orderJSON(id: "3", ["lines": #"[{"id":"x","sku":"A","qty":1,"unit_price_minor":5},{"id":"y","sku":"B","qty":1,"unit_price_minor":5}]"#]),
+            orderJSON(id: "4", ["hold_reason": #"",{\"id\":\"9\"}""#]),
+            orderJSON(id: "1", ["total_minor": "5"]),
+            "42",
+            orderJSON(id: "5", ["number": #""caf\u00e9""#]),
+            orderJSON(id: "2"),
+            orderJSON(id: "6", ["total_minor": "-1"]),
+        ]
+        let good = envelope("orders", records, extra: "").replacingOccurrences(of: "},{", with: "},\n{")
+        assertSplitChangesNothing(good, "valid file")
+        assertSplitChangesNothing(good.replacingOccurrences(of: #"]}"#, with: #"],"currency":"EUR"}"#), "keys after the array")
+        // Syntax errors in either half, an unterminated file, and a record array that is not one.
+        assertSplitChangesNothing(good.replacingOccurrences(of: #""id":"5""#, with: #""id":"5"#), "broken record")
+        assertSplitChangesNothing(String(good.dropLast(30)), "cut short")
+        assertSplitChangesNothing(envelope("orders", ["[]", orderJSON(id: "1"), "{}", orderJSON(id: "2")], extra: ""), "odd elements")
+    }
+
+    func testSplitDecodingKeepsTheProblemCap() {
+        // More problems than the log lists: which ones are listed and the counts must not change.
+        let records = (0..<1500).map { orderJSON(id: "\($0 % 1400)", $0 % 5 == 0 ? [:] : ["status": "\"x\""]) }
+        let text = envelope("orders", records, extra: "")
+        assertSplitChangesNothing(text, "capped problems", step: text.utf8.count / 7)
+        XCTAssertTrue(decodeOrders(Array(text.utf8), .never).contains("more errors"))
+    }
+
+    func testLargeFilesAreSplitAutomatically() {
+        // The real sizes take the two-core path (when the machine has two cores) and agree with one pass.
+        let records = (0..<12_000).map { orderJSON(id: "\($0)", ["hold_reason": "\"\(String(repeating: "x", count: 100))\""]) }
+        let text = envelope("orders", records, extra: "").replacingOccurrences(of: "},{\"id\"", with: "},\n{\"id\"")
+        XCTAssertGreaterThan(text.utf8.count, RecordSplit.minimumBytes)
+        XCTAssertEqual(decodeOrders(Array(text.utf8), .auto), decodeOrders(Array(text.utf8), .never))
+    }
 }

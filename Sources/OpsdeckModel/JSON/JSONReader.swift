@@ -78,6 +78,27 @@ public struct JSONReader {
         }
     }
 
+    /// Where the next value (or delimiter) starts, past any whitespace.
+    var nextValueOffset: Int {
+        var r = offset
+        while r < end, p[r] == 0x20 || p[r] == 0x0A || p[r] == 0x0D || p[r] == 0x09 { r += 1 }
+        return r
+    }
+
+    /// A reader over the same bytes at `offset`, inside the same open containers, for another thread.
+    func fork(at offset: Int) -> JSONReader {
+        var r = JSONReader(p, count: end)
+        r.offset = offset
+        r.depth = depth
+        return r
+    }
+
+    /// Continues from where `fork`, a fork of this reader, stopped.
+    mutating func join(_ fork: JSONReader) {
+        offset = fork.offset
+        depth = fork.depth
+    }
+
     /// The kind of the next value, without consuming it.
     public mutating func peek() throws -> JSONKind {
         skipWhitespace()
