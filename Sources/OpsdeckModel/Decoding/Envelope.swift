@@ -102,7 +102,7 @@ struct Envelope {
             f.startRecord()
             let r = try record(&f)
             if !f.issues.isEmpty { log.add(f.issues, index: index, recordID: f.recordID) }
-            if !f.hasErrors, let r = consume r { keep(r, index, &log) }
+            if !f.hasErrors, let r = consume r { keep(consume r, index, &log) }
             if index == 0 { reserve(estimatedCount(bytes: f.json.end - first, firstRecord: f.json.offset - first)) }
             index += 1
         }

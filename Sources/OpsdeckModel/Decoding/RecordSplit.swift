@@ -38,7 +38,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// Offset of the first element's `{`.
     let cut: Int
     /// Accepted records, and their element numbers counted from the cut.
-    private var records: [T] = []
+    private let records = RecordBuffer<T>()
     private var recordAt: [Int] = []
     /// The issues of elements that had any, by element number.
     private var issues: [(at: Int, issues: [FieldReader.Issue], recordID: String?)] = []
@@ -94,10 +94,10 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
                 f.startRecord()
                 let r = try record(&f)
                 if !f.issues.isEmpty { issues.append((n, f.issues, f.recordID)) }
-                if let r, !f.hasErrors { records.append(r); recordAt.append(n) }
+                if !f.hasErrors, let r = consume r { records.append(consume r); recordAt.append(n) }
                 if n == 0 {
                     let count = Envelope.estimatedCount(bytes: reader.end - cut, firstRecord: f.json.offset - cut)
-                    records.reserveCapacity(count); recordAt.reserveCapacity(count)
+                    records.reserve(count); recordAt.reserveCapacity(count)
                 }
                 n += 1
             }
@@ -112,16 +112,15 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// order, exactly as a single pass would have; then rethrows the error that ended it, if any.
     func replay(from index: Int, log: inout ProblemLog, _ keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
         var next = 0   // into `issues`
-        for k in records.indices {
+        for k in 0..<records.count {
             let at = recordAt[k]
             while next < issues.count && issues[next].at <= at {
                 log.add(issues[next].issues, index: index + issues[next].at, recordID: issues[next].recordID)
                 next += 1
             }
-            keep(records[k], index + at, &log)
+            keep(records.take(k), index + at, &log)
         }
         for i in issues[next...] { log.add(i.issues, index: index + i.at, recordID: i.recordID) }
-        records = []
         if let error { throw error }
     }
 
@@ -138,5 +137,44 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     func cancel() {
         lock.lock(); cancelled = true; lock.unlock()
         wait()
+    }
+}
+
+/// Records in file order that the owner can move out one by one: an `Array` can only copy them out, which
+/// for an order means retaining (and later releasing) its dozen strings and arrays.
+final class RecordBuffer<T> {
+    private var base: UnsafeMutablePointer<T>
+    private var capacity = 64
+    private(set) var count = 0
+    private var taken = 0
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit {
+        (base + taken).deinitialize(count: count - taken)
+        base.deallocate()
+    }
+
+    func reserve(_ n: Int) { if n > capacity { resize(n) } }
+
+    func append(_ record: consuming T) {
+        if count == capacity { resize(capacity * 2) }
+        (base + count).initialize(to: record)
+        count += 1
+    }
+
+    /// Moves out record `i`; records are taken in order, each once, after the last `append`.
+    func take(_ i: Int) -> T {
+        precondition(i == taken && i < count)
+        taken += 1
+        return (base + i).move()
+    }
+
+    private func resize(_ n: Int) {
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: n)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = n
     }
 }

@@ -45,12 +45,9 @@ public struct StoreFacts: Sendable {
         calendar = StoreCalendar(settings: snapshot.settings)
         let settings = snapshot.settings
 
-        var orderIndex = IDIndex(minimumCapacity: snapshot.orders.count)
-        snapshot.orders.withUnsafeBufferPointer { buf in   // not `index(_:_:)`: handing it an Order would copy it
-            for i in buf.indices { orderIndex.updateValue(i, forKey: buf[i].id) }   // duplicates: the last wins
-        }
+        let orders = snapshot.orders
+        let orderIndexes = Concurrently { OrderIndexes(orders: orders) }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
-        self.orderIndex = orderIndex
         self.customerIndex = customerIndex
         let stockIndex = Self.index(snapshot.stock) { $0.sku }
         self.stockIndex = stockIndex
@@ -63,6 +60,8 @@ public struct StoreFacts: Sendable {
             snapshot.orders.withUnsafeBufferPointer { buf in
                 for i in buf.indices where buf[i].status != .cancelled { body(buf, i) }
             }
+            guard !snapshot.orderHistory.isEmpty else { return }
+            let orderIndex = orderIndexes.value.byID
             snapshot.orderHistory.withUnsafeBufferPointer { buf in
                 for i in buf.indices where buf[i].status != .cancelled && orderIndex[buf[i].id] == nil { body(buf, i) }
             }
@@ -135,27 +134,6 @@ public struct StoreFacts: Sendable {
         customerStats = stats
         customerStatsIndex = statsIndex
 
-        // Open orders and their deadlines; today's orders by placement time.
-        var open: [Int] = []
-        var shipBy: [Int64] = []
-        var placed: [(Int64, Int64)] = []
-        placed.reserveCapacity(snapshot.orders.count)
-        snapshot.orders.withUnsafeBufferPointer { buf in
-            for i in buf.indices {
-                if buf[i].status.isOpen {
-                    open.append(i)
-                    if let d = buf[i].shipBy { shipBy.append(d.epochMillis) }
-                }
-                if buf[i].status != .cancelled { placed.append((buf[i].placedAt.epochMillis, buf[i].totalMinor)) }
-            }
-        }
-        openOrderIndices = open
-        openShipByMillis = shipBy.sorted()
-        placed.sort { $0.0 < $1.0 }
-        placedMillis = placed.map(\.0)
-        var running: Int64 = 0
-        placedRunningTotal = placed.map { running += $0.1; return running }
-
         // Carts and tickets as instants, so retiming needs no pass over them.
         var abandonFrom: [(Int64, Int64)] = []
         var recovered = 0
@@ -183,6 +161,14 @@ public struct StoreFacts: Sendable {
         }
         ticketDeadlineMillis = deadlines.sorted()
         openTicketCount = openTickets
+
+        // Open orders and their deadlines; today's orders by placement time.
+        let o = orderIndexes.value
+        orderIndex = o.byID
+        openOrderIndices = o.open
+        openShipByMillis = o.openShipByMillis
+        placedMillis = o.placedMillis
+        placedRunningTotal = o.placedRunningTotal
 
         kpis = StoreKPIs()
         kpis = computeKPIs()
