@@ -13,6 +13,7 @@ import OpsdeckModel
 /// start a new line if the file does not end in one (a torn line then stays separate), one write() of the
 /// line, fsync, unlock, and only then report success. Reads take a shared flock, so they never see half a
 /// line from a live writer. Only new bytes are read; a truncated or replaced file is read again from the top.
+/// Opening never blocks (a FIFO at the path) and anything but a regular file is refused.
 public final class ActionJournal: @unchecked Sendable {
     public let path: String
     /// A read-only journal refuses every append, whatever the caller is.
@@ -23,6 +24,8 @@ public final class ActionJournal: @unchecked Sendable {
     private var state = JournalState()
     private var offset = 0
     private var identity: (dev: UInt64, ino: UInt64)?
+    /// The last complete line read, ending at `offset` (its last 4 KB): found there again, the file is the one we read.
+    private var lastLine: [UInt8] = []
 
     public init(path: String, readOnly: Bool = false) {
         self.path = path
@@ -37,12 +40,13 @@ public final class ActionJournal: @unchecked Sendable {
     /// Reads lines added since the last call and returns the whole journal. A missing file is an empty journal.
     public func read() throws(JournalError) -> JournalState {
         lock.lock(); defer { lock.unlock() }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
-            if errno == ENOENT { state = JournalState(); offset = 0; identity = nil; return state }
+            if errno == ENOENT { state = JournalState(); offset = 0; identity = nil; lastLine = []; return state }
             throw .io(path: path, operation: "open", code: errno)
         }
         defer { close(fd) }
+        try requireRegularFile(fd)
         try flockRetrying(fd, LOCK_SH)
         defer { _ = flock(fd, LOCK_UN) }
         try catchUp(fd)
@@ -59,9 +63,8 @@ public final class ActionJournal: @unchecked Sendable {
                        now: Timestamp) throws(JournalError) -> AppendOutcome {
         guard !readOnly else { throw .readOnly(path: path) }
         lock.lock(); defer { lock.unlock() }
-        let fd = try openForAppend()
+        let fd = try openLockedForAppend()
         defer { close(fd) }
-        try flockRetrying(fd, LOCK_EX)
         defer { _ = flock(fd, LOCK_UN) }
         try catchUp(fd)
 
@@ -106,8 +109,22 @@ public final class ActionJournal: @unchecked Sendable {
         return .written(entry)
     }
 
+    /// Opens the journal and takes the exclusive lock. A file renamed over the path (rotated, restored) while
+    /// we waited is no longer the journal: an action appended there would be lost to readers, so open again.
+    private func openLockedForAppend() throws(JournalError) -> Int32 {
+        while true {
+            let fd = try openForAppend()
+            do throws(JournalError) { try flockRetrying(fd, LOCK_EX) } catch { close(fd); throw error }
+            var held = stat(), named = stat()
+            if fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev && held.st_ino == named.st_ino {
+                return fd
+            }
+            close(fd)
+        }
+    }
+
     private func openForAppend() throws(JournalError) -> Int32 {
-        let flags = O_RDWR | O_APPEND | O_CLOEXEC
+        let flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK
         var fd = open(path, flags | O_CREAT | O_EXCL, 0o640)
         if fd >= 0 {
             // The umask must not widen or narrow it: operators share the file through its group.
@@ -118,7 +135,14 @@ public final class ActionJournal: @unchecked Sendable {
         guard errno == EEXIST else { throw .io(path: path, operation: "create", code: errno) }
         fd = open(path, flags)
         guard fd >= 0 else { throw .io(path: path, operation: "open", code: errno) }
+        do throws(JournalError) { try requireRegularFile(fd) } catch { close(fd); throw error }
         return fd
+    }
+
+    private func requireRegularFile(_ fd: Int32) throws(JournalError) {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "fstat", code: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path: path, operation: "open (not a regular file)", code: EINVAL) }
     }
 
     /// Makes a newly created file's directory entry durable.
@@ -138,16 +162,17 @@ public final class ActionJournal: @unchecked Sendable {
     private func catchUp(_ fd: Int32) throws(JournalError) {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "fstat", code: errno) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path: path, operation: "open (not a regular file)", code: EINVAL) }
         let id = (dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
         var restart = identity.map { $0 != id } ?? true
         if !restart && Int(st.st_size) < offset { restart = true }
         if !restart && offset > 0 {
-            // Truncated and regrown past our offset: the byte before it is no longer a line end.
-            var b: UInt8 = 0
-            if pread(fd, &b, 1, off_t(offset - 1)) != 1 || b != 0x0A { restart = true }
+            // Truncated and regrown (or rewritten in place, as `cp` does): our last line is no longer there.
+            // It holds a unique action id, so finding it again means the file before it is the one we read.
+            var there = [UInt8](repeating: 0, count: lastLine.count)
+            let n = there.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset - lastLine.count)) }
+            if n != lastLine.count || there != lastLine { restart = true }
         }
-        if restart { state = JournalState(); offset = 0; identity = id }
+        if restart { state = JournalState(); offset = 0; identity = id; lastLine = [] }
 
         var fresh: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -164,6 +189,10 @@ public final class ActionJournal: @unchecked Sendable {
         }
         let used = state.ingest(fresh[...])
         offset += used
+        if used > 0 {
+            let start = fresh[..<(used - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            lastLine = Array(fresh[max(start, used - 4096)..<used])
+        }
         state.noteTail(fresh[used...])
     }
 }
@@ -194,7 +223,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .keyReused(let k, let o):
             "idempotency key \(k) was already used for a different \(o.kind.rawValue) (action \(o.actionID)); nothing was written"
         case .io(let p, let op, let code):
-            "\(p): \(op) failed: \(String(cString: strerror(code))); the action was not recorded"
+            "\(p): \(op) failed: \(String(cString: strerror(code)))"
         }
     }
 }

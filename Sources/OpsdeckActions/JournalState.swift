@@ -78,10 +78,22 @@ public struct JournalState: Sendable {
         if byActionID[entry.actionID] != nil {
             problems.append(JournalProblem(line: lineCount, kind: .duplicate, reason: "action_id \(entry.actionID) appears twice"))
         }
+        add(entry)
+    }
+
+    private mutating func add(_ entry: JournalEntry) {
         let index = entries.count
         entries.append(entry)
         if byKey[entry.key] == nil { byKey[entry.key] = index }
         if byActionID[entry.actionID] == nil { byActionID[entry.actionID] = index }
+    }
+
+    /// This journal with `more` added as if written (ones already in it are skipped): the UI counts actions
+    /// held in their undo window like journaled ones, so pending markers and dialog checks include them.
+    public func including(_ more: [JournalEntry]) -> JournalState {
+        var s = self
+        for e in more where s.byActionID[e.actionID] == nil && s.byKey[e.key] == nil { s.add(e) }
+        return s
     }
 
     /// A line that starts like a journal object but stops before its closing brace was cut short.

@@ -10,19 +10,24 @@ public struct DashboardOptions: Sendable {
     public var dataDirectory: String
     /// Action journal; defaults to `journal.jsonl` in the data directory.
     public var journalPath: String
-    /// Theme name or path; nil for the default theme.
+    /// Theme name or path; nil for config.toml's, else the default theme.
     public var theme: String?
+    /// `--read-only`; config.toml can also set it, and nothing unsets it.
     public var readOnly: Bool
-    /// Seconds between polls of the data directory when change notification is not available.
-    public var pollInterval: Double
+    /// Seconds between polls of the data directory when change notification is not available; nil for
+    /// config.toml's, else 1.
+    public var pollInterval: Double?
     /// Attributes only, as with NO_COLOR.
     public var noColor: Bool
+    /// Data files larger than this are refused unread (`--max-file-size`).
+    public var maxFileBytes: Int64
 
     public init(dataDirectory: String, journalPath: String? = nil, theme: String? = nil, readOnly: Bool = false,
-                pollInterval: Double = 1, noColor: Bool = false) {
+                pollInterval: Double? = nil, noColor: Bool = false, maxFileBytes: Int64 = FileSizeLimit.defaultBytes) {
         self.dataDirectory = dataDirectory
         self.journalPath = journalPath ?? dataDirectory + "/journal.jsonl"
         self.theme = theme; self.readOnly = readOnly; self.pollInterval = pollInterval; self.noColor = noColor
+        self.maxFileBytes = maxFileBytes
     }
 }
 
@@ -34,10 +39,11 @@ public enum Dashboard {
         SignalPipe.unblockSignals()
         TerminalScreen.prepareLocale()
         let config: AppConfig
+        let settings: Settings
         do {
-            let (made, warnings) = try StartupConfig.make(options)
-            config = made
-            for warning in warnings { printError("opsdeck: warning: \(warning)") }
+            let made = try StartupConfig.make(options)
+            (config, settings) = (made.config, made.settings)
+            for warning in made.warnings { printError("opsdeck: warning: \(warning)") }
         } catch {
             printError("opsdeck: \(error)")
             return 2
@@ -56,12 +62,20 @@ public enum Dashboard {
             printError("opsdeck: \(error)")
             return 2
         }
-        defer { signals.close() }
         screen.apply(config.theme)
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
-        let feed = DataFeed(directory: options.dataDirectory, pollInterval: options.pollInterval)
-        let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: options.readOnly))
-        return EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state).run()
+        let feed = DataFeed(directory: options.dataDirectory, pollInterval: settings.pollInterval,
+                            maxFileBytes: options.maxFileBytes)
+        // Read-only from a flag or any config file is enforced by the journal itself, not only the dialogs.
+        let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: settings.readOnly))
+        let loop = EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state)
+        let status = loop.run()
+        // Held actions are written while our handlers still catch signals, so a second one cannot cut it short.
+        let report = loop.writeHeldActions()
+        signals.close()
+        screen.close()
+        for line in report { printError(line) }
+        return status
     }
 }
 

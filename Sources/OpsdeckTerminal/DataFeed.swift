@@ -7,9 +7,9 @@ final class DataFeed {
     private let intervalMillis: Int64
     private var nextPollAt: Int64
 
-    init(directory: String, pollInterval: Double) {
-        poller = DataDirectoryPoller(directory: directory,
-                                     options: DataDirectoryPoller.Options(pollIntervalSeconds: pollInterval))
+    init(directory: String, pollInterval: Double, maxFileBytes: Int64) {
+        poller = DataDirectoryPoller(directory: directory, options: DataDirectoryPoller.Options(
+            pollIntervalSeconds: pollInterval, maxFileBytes: maxFileBytes))
         intervalMillis = max(10, Int64(pollInterval * 1000))
         nextPollAt = WallClock.monotonicMillis()
     }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import OpsdeckActions
 import OpsdeckModel
 import OpsdeckUI
 
@@ -52,17 +53,19 @@ final class EventLoop {
             if screen.width != state.width || screen.height != state.height {
                 events.append(.resize(width: screen.width, height: screen.height))
             }
-            events += keys
             let now = WallClock.now()
+            // A tick each whole second, when an undo window ends, and before keys (so a confirmed action's
+            // window starts from the real time of the key).
+            if now.epochSeconds > lastTickSecond || !keys.isEmpty || state.nextHeldRelease.map({ $0 <= now }) == true {
+                lastTickSecond = now.epochSeconds
+                events.append(.tick(now))
+            }
+            events += keys
             if let snapshot = feed.takeSnapshot(descriptorsFired: feedFired) {
                 newestSnapshot = snapshot
                 if refreshPaused { heldSnapshot = snapshot } else { events.append(.snapshot(snapshot)) }
             }
             if let changed = journal.takeChanges() { events.append(changed) }
-            if now.epochSeconds > lastTickSecond {
-                lastTickSecond = now.epochSeconds
-                events.append(.tick(now))
-            }
             guard !events.isEmpty else { continue }
             // Effects may answer with events of their own (the journal's verdict), handled in the same pass.
             while !events.isEmpty {
@@ -73,6 +76,17 @@ final class EventLoop {
                 }
             }
             screen.draw(render(state))
+        }
+    }
+
+    /// After `run` returns (quit, signal or lost terminal): the actions still in their undo window were
+    /// confirmed, so they are written now, oldest first, with the usual checks under the journal lock.
+    /// Returns one line per action for stderr, printed once the terminal is restored.
+    func writeHeldActions() -> [String] {
+        state.held.map { h in
+            let answers = journal.submit(h.entry, confirmed: h.confirmed, snapshot: newestSnapshot, now: WallClock.now())
+            for case .actionResult(_, let result) in answers { return AppState.exitReport(h.entry, result) }
+            return AppState.exitReport(h.entry, .failure(.rejected(ActionRejection("no answer from the journal"))))
         }
     }
 
@@ -95,15 +109,21 @@ final class EventLoop {
         return nil
     }
 
+    /// Milliseconds to block: until just past the next whole second, the feed's next poll, or, only while
+    /// an action is held, the end of its undo window, whichever is first.
+    static func pollTimeout(now: Timestamp, feedDue: Int64, heldRelease: Timestamp?) -> Int64 {
+        var timeout = min(1000 - now.epochMillis % 1000 + 1, feedDue)
+        if let release = heldRelease { timeout = min(timeout, max(0, release.epochMillis - now.epochMillis)) }
+        return timeout
+    }
+
     /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer or the
     /// next whole second (clock and ages), whichever comes first.
     private func waitForActivity() -> (terminalGone: Bool, feedFired: Bool) {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
         for fd in feed.wakeDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-        let now = WallClock.now()
-        var timeout = 1000 - now.epochMillis % 1000 + 1
-        timeout = min(timeout, feed.millisecondsUntilDue())
+        let timeout = Self.pollTimeout(now: WallClock.now(), feedDue: feed.millisecondsUntilDue(), heldRelease: state.nextHeldRelease)
         let n = poll(&fds, nfds_t(fds.count), Int32(timeout))
         // A hung-up terminal (SSH dropped) polls readable forever; treat it as SIGHUP rather than spin.
         let gone = n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0

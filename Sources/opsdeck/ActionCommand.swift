@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OpsdeckActions
 import OpsdeckModel
+import OpsdeckTerminal
 
 /// `opsdeck action …`: the same checks and journal as the dashboard's dialogs, for scripts.
 /// Exit status: 0 written (or already written with this key), 1 rejected by a rule, 3 needs confirmation,
@@ -17,7 +18,7 @@ struct ActionCommand: ParsableCommand {
         @Option(help: "Data directory (the checks read its files).") var data: String
         @Option(help: "Journal file (default: DIR/journal.jsonl).") var journal: String?
         @Option(help: "Idempotency key; reuse it to retry safely (default: a fresh one).") var key: String?
-        @Flag(help: "Open the journal read-only: every action is refused.") var readOnly = false
+        @Flag(help: "Open the journal read-only: every action is refused (as read_only = true in config.toml, which no flag overrides).") var readOnly = false
 
         /// Loads the data, checks and appends; prints the line written and exits with the documented status.
         func submit(_ request: ActionRequest, confirmed: Set<ConfirmationCode> = [], snapshot given: StoreSnapshot? = nil) throws {
@@ -30,7 +31,8 @@ struct ActionCommand: ParsableCommand {
                 case .fileError(let p): ActionCLI.fail(6, "cannot check: \(p)")
                 }
             }
-            let journal = ActionJournal(path: self.journal ?? ActionJournal.defaultPath(dataDirectory: data), readOnly: readOnly)
+            let journal = ActionJournal(path: self.journal ?? ActionJournal.defaultPath(dataDirectory: data),
+                                        readOnly: readOnly || ActionCLI.configReadOnly())
             let draft = ActionDraft.open(request.kind, targetID: request.target.id, by: .current())
             let entry = ActionDraft(key: key ?? draft.key, actionID: draft.actionID, by: draft.by).entry(request, at: now)
             do throws(JournalError) {
@@ -48,7 +50,7 @@ struct ActionCommand: ParsableCommand {
                     ActionCLI.fail(3, error.description + " (pass " + hints.joined(separator: ", ") + ")")
                 case .keyReused: ActionCLI.fail(4, error.description)
                 case .readOnly: ActionCLI.fail(5, error.description)
-                case .io: ActionCLI.fail(6, error.description)
+                case .io: ActionCLI.fail(6, error.description + "; the action was not recorded")
                 }
             }
         }
@@ -162,6 +164,18 @@ enum ActionCLI {
     static func fail(_ status: Int32, _ message: String) -> Never {
         FileHandle.standardError.write(Data("opsdeck: \(message)\n".utf8))
         exit(status)
+    }
+
+    /// Whether config.toml (the system's or the user's) makes this account read-only. A bad config stops
+    /// here (status 2) rather than act on settings it could not read.
+    static func configReadOnly() -> Bool {
+        do {
+            let (settings, warnings) = try SettingsLoader.load(.standard())
+            for w in warnings { FileHandle.standardError.write(Data("opsdeck: warning: \(w)\n".utf8)) }
+            return settings.readOnly
+        } catch {
+            fail(2, error.description)
+        }
     }
 
     /// The data directory as it is now, loaded once by the model's poller.

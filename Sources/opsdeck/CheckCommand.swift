@@ -18,8 +18,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print a machine-readable JSON report instead.")
     var json = false
 
+    @Option(name: .long, help: ByteSize.help)
+    var maxFileSize = ByteSize.default
+
     func run() throws {
-        let check = StoreCheck.run(directory: directory)
+        let check = StoreCheck.run(directory: directory, maxFileBytes: maxFileSize.bytes)
         print(json ? check.json : check.text)
         if !check.passed { throw ExitCode(1) }
     }

@@ -13,6 +13,7 @@ struct Opsdeck: ParsableCommand {
             ActionCommand.self,
             JournalCommand.self,
             ThemesCommand.self,
+            ConfigCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: RunCommand.self

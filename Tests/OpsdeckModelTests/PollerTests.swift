@@ -190,7 +190,7 @@ final class PollerTests: XCTestCase {
         let s = p.refresh()
         XCTAssertEqual(p.filesRead, 0)
         guard case .fileError(let problem) = s.info(.orders).health else { return XCTFail() }
-        XCTAssertTrue(problem.reason.contains("over the 1 MB limit"), problem.reason)
+        XCTAssertTrue(problem.reason.contains("over the 100 bytes limit (--max-file-size)"), problem.reason)
     }
 
     func testRecentlyWrittenFileIsReadOnceMoreAfterTheRacyWindow() throws {

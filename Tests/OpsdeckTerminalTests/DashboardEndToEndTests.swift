@@ -28,8 +28,15 @@ final class DashboardEndToEndTests: XCTestCase {
         }
     }
 
-    private func start(_ arguments: String = "", environment: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        let command = "env \(environment) \(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)"
+    /// A private config directory (never the user's): a short undo window unless a test gives its own config.
+    private func start(_ arguments: String = "", environment: String = "", width: Int = 120, height: Int = 40,
+                       config: String = "undo_seconds = 0.2\n") throws -> TmuxSession {
+        let configDirectory = dataDirectory + "/xdg/opsdeck"
+        if FileManager.default.fileExists(atPath: dataDirectory) {
+            try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+            try config.write(toFile: configDirectory + "/config.toml", atomically: false, encoding: .utf8)
+        }
+        let command = "env XDG_CONFIG_HOME=\(dataDirectory)/xdg \(environment) \(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)"
         let s = try TmuxSession(command: command, width: width, height: height)
         session = s
         return s

@@ -112,15 +112,16 @@ enum Fixture {
     /// Every dialog in the tests mints this action id, so expected journal lines can be written out.
     static let draftActionID = "a1b2c3d4-0000-4000-8000-000000000001"
 
-    static func config(readOnly: Bool = false) -> AppConfig {
+    /// No undo window unless a test asks for one (UndoWindowTests), so `y` submits at once.
+    static func config(readOnly: Bool = false, undoSeconds: Double = 0) -> AppConfig {
         AppConfig(themes: [Theme.builtInDefault, Theme(name: "light", origin: "test", styles: [:])],
-                  operatorLabel: "alice@ops1", readOnly: readOnly, identity: operatorID,
+                  operatorLabel: "alice@ops1", readOnly: readOnly, undoSeconds: undoSeconds, identity: operatorID,
                   mintDraft: { kind, target in ActionDraft(key: "\(kind.rawValue):\(target):k1", actionID: draftActionID, by: operatorID) })
     }
 
     /// A dashboard at `width`×`height` that has received the fixture snapshot.
-    static func state(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> AppState {
-        let s = AppState(config: config(readOnly: readOnly), width: width, height: height, now: now)
+    static func state(width: Int = 120, height: Int = 40, readOnly: Bool = false, undoSeconds: Double = 0) -> AppState {
+        let s = AppState(config: config(readOnly: readOnly, undoSeconds: undoSeconds), width: width, height: height, now: now)
         return update(s, .snapshot(snapshot())).0
     }
 }

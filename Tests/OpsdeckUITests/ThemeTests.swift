@@ -89,7 +89,8 @@ final class ThemeTests: XCTestCase {
         assertThemeError("description = \"open", line: 1, key: "description", contains: "unterminated string")
         assertThemeError("[role.title]\nfg = [\"red\"]\nfg = [\"blue\"]", line: 3, key: "fg", contains: "defined twice")
         assertThemeError("[role.title]\n[role.title]", line: 2, key: nil, contains: "appears twice")
-        assertThemeError("name = 3", line: 1, key: "name", contains: "unsupported value 3")
+        assertThemeError("description = 1e3", line: 1, key: "description", contains: "unsupported value 1e3")
+        assertThemeError("description = 3", line: 1, key: "description", contains: "must be a string")
         assertThemeError("just words", line: 1, key: nil, contains: "expected `key = value`")
         assertThemeError("[colours]\nx = \"y\"", line: 1, key: nil, contains: "unknown table [colours]")
     }

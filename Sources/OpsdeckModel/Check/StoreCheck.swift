@@ -7,7 +7,8 @@ public struct StoreCheck: Sendable {
     public var directory: String
     /// One report per file present, in `SourceKind` order.
     public var files: [FileReport]
-    /// Problems about the directory itself: required files missing, files unreadable.
+    /// Problems about the directory itself: required files missing, files unreadable, refused (too large,
+    /// not a regular file).
     public var directoryProblems: [DataProblem]
 
     public var errors: Int { files.reduce(0) { $0 + $1.errors } + directoryProblems.filter { $0.severity == .error }.count }
@@ -15,7 +16,9 @@ public struct StoreCheck: Sendable {
     /// True when there are no errors (warnings allowed).
     public var passed: Bool { errors == 0 }
 
-    public static func run(directory: String) -> StoreCheck {
+    /// Files are read as the poller reads them (`SourceFileRead`): over `maxFileBytes` or not a regular file
+    /// is refused unread.
+    public static func run(directory: String, maxFileBytes: Int64 = FileSizeLimit.defaultBytes) -> StoreCheck {
         var check = StoreCheck(directory: directory, files: [], directoryProblems: [])
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
@@ -26,20 +29,37 @@ public struct StoreCheck: Sendable {
         var settings = StoreSettings()
         for kind in [SourceKind.store] + SourceKind.allCases.filter({ $0 != .store }) {
             let path = (directory as NSString).appendingPathComponent(kind.fileName)
-            guard FileManager.default.fileExists(atPath: path) else {
+            let bytes: [UInt8]
+            switch read(path, maxFileBytes: maxFileBytes) {
+            case .bytes(let b, _): bytes = b
+            case .absent:
                 if kind.isRequired { check.directoryProblems.append(DataProblem(file: kind.fileName, reason: "required file missing")) }
                 continue
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                check.directoryProblems.append(DataProblem(file: kind.fileName, reason: "cannot be read (permissions?)"))
+            case .failed(let reason):
+                check.directoryProblems.append(DataProblem(file: kind.fileName, reason: reason))
+                continue
+            case .changedWhileReading:
+                check.directoryProblems.append(DataProblem(file: kind.fileName,
+                    reason: "kept changing while being read (is the exporter writing it in place?)"))
                 continue
             }
-            let (report, snapshot) = SourceDecoder.report(kind, bytes: [UInt8](data), file: kind.fileName, settings: settings)
+            let (report, snapshot) = SourceDecoder.report(kind, bytes: bytes, file: kind.fileName, settings: settings)
             if kind == .store, report.records != nil { settings = snapshot.settings }
             check.files.append(report)
         }
         check.files.sort { a, b in Self.order(a.file) < Self.order(b.file) }
         return check
+    }
+
+    /// A file caught mid-write is read again a few times before it is reported.
+    static func read(_ path: String, maxFileBytes: Int64) -> SourceFileRead {
+        var result = SourceFileRead.read(path: path, maxBytes: maxFileBytes)
+        for _ in 0..<4 {
+            guard case .changedWhileReading = result else { break }
+            usleep(50_000)
+            result = SourceFileRead.read(path: path, maxBytes: maxFileBytes)
+        }
+        return result
     }
 
     static func order(_ file: String) -> Int { SourceKind.allCases.firstIndex { $0.fileName == file } ?? Int.max }

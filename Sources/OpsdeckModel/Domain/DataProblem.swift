@@ -14,7 +14,16 @@ public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public init(file: String, line: Int? = nil, column: Int? = nil, index: Int? = nil, recordID: String? = nil,
                 field: String? = nil, reason: String, severity: Severity = .error) {
         self.file = file; self.line = line; self.column = column; self.index = index
-        self.recordID = recordID; self.field = field; self.reason = reason; self.severity = severity
+        self.recordID = recordID.map { Self.cut($0, 80) }; self.field = field.map { Self.cut($0, 120) }
+        self.reason = Self.cut(reason, 300); self.severity = severity
+    }
+
+    /// Messages quote ids, keys and values from the data; a hostile 10 MB one must not become a 10 MB
+    /// message on the operator's screen or in `opsdeck check`.
+    static func cut(_ s: String, _ characters: Int) -> String {
+        guard s.utf8.count > characters else { return s }
+        let prefix = s.prefix(characters)
+        return prefix.endIndex == s.endIndex ? s : prefix + "…"
     }
 
     /// `file:line:col: reason` for file-level problems, `file[index] id=…: field: reason` for records of an

@@ -21,7 +21,7 @@ public final class DataDirectoryPoller: @unchecked Sendable {
     public struct Options: Sendable {
         /// How often the event loop should call `poll()` (inotify wakes it sooner on Linux).
         public var pollIntervalSeconds: Double
-        /// Files larger than this are refused with a file error, without being read.
+        /// Files larger than this are refused with a file error, without being read (`--max-file-size`).
         public var maxFileBytes: Int64
         /// A file that fails to parse within this long after its last change is retried at the next poll
         /// before it is reported: it is most likely being rewritten in place.
@@ -32,7 +32,7 @@ public final class DataDirectoryPoller: @unchecked Sendable {
         /// Use inotify on Linux (stat() polling runs regardless).
         public var useInotify: Bool
 
-        public init(pollIntervalSeconds: Double = 1, maxFileBytes: Int64 = 512 << 20, settleSeconds: Double = 2,
+        public init(pollIntervalSeconds: Double = 1, maxFileBytes: Int64 = FileSizeLimit.defaultBytes, settleSeconds: Double = 2,
                     racyWindowSeconds: Double = 1, useInotify: Bool = true) {
             self.pollIntervalSeconds = pollIntervalSeconds; self.maxFileBytes = maxFileBytes
             self.settleSeconds = settleSeconds; self.racyWindowSeconds = racyWindowSeconds; self.useInotify = useInotify
@@ -86,6 +86,8 @@ public final class DataDirectoryPoller: @unchecked Sendable {
     /// Files read so far (an unchanged poll reads none), and of those decoded (identical bytes are not).
     public var filesRead: Int { loader.filesRead }
     public var filesDecoded: Int { loader.filesDecoded }
+    /// Reads set aside as caught mid-write and retried (for the reliability tests' figures).
+    public var filesTorn: Int { loader.filesTorn }
 }
 
 /// The loader thread and the state it shares with the poller, all behind one condition lock.
@@ -156,6 +158,7 @@ final class SourceLoader: @unchecked Sendable {
             if let published { latest = published; mailbox = published }
             readCount = assembler.filesRead
             decodeCount = assembler.filesDecoded
+            tornCount = assembler.filesTorn
             busy = false
             cond.broadcast()
             cond.unlock()
@@ -165,8 +168,10 @@ final class SourceLoader: @unchecked Sendable {
 
     private var readCount = 0
     private var decodeCount = 0
+    private var tornCount = 0
     var filesRead: Int { cond.lock(); defer { cond.unlock() }; return readCount }
     var filesDecoded: Int { cond.lock(); defer { cond.unlock() }; return decodeCount }
+    var filesTorn: Int { cond.lock(); defer { cond.unlock() }; return tornCount }
 
     func takeMailbox() -> StoreSnapshot? {
         cond.lock(); defer { cond.unlock() }

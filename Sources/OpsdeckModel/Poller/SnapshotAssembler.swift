@@ -2,8 +2,8 @@
 ///
 /// Rules (docs/metrics.md, "Live data"):
 /// - a file that decodes replaces its source's records and gets health `.ok`;
-/// - a file that fails as a whole (invalid JSON, too large, unreadable) keeps the last good records and
-///   gets `.fileError` with the reason (line:column for JSON);
+/// - a file that fails as a whole (invalid JSON, too large, not a regular file, unreadable) keeps the last
+///   good records and gets `.fileError` with the reason (line:column for JSON);
 /// - a file that disappears keeps the last records but shows `.missing` (load and generated times are
 ///   cleared so freshness reads MISSING, not the age of data that may be gone for good);
 /// - a file caught mid-write (changed while read, or invalid while its mtime is younger than the settle
@@ -19,6 +19,8 @@ struct SnapshotAssembler {
     /// Files actually read, and of those actually decoded, for tests and the benchmark.
     private(set) var filesRead = 0
     private(set) var filesDecoded = 0
+    /// Reads set aside as caught mid-write (changed while read, or young and invalid): retried, not shown.
+    private(set) var filesTorn = 0
     /// Digest of the bytes behind each source's current good data (hashing is ~100× faster than decoding).
     private var decodedDigest: [SourceKind: UInt64] = [:]
 
@@ -50,15 +52,10 @@ struct SnapshotAssembler {
             snapshot.sources[kind] = info
             return .settled(recheckAtNanos: nil, changed: true)
         case .changedWhileReading:
+            filesTorn += 1
             return .retry
         case .failed(let reason):
             info.health = .fileError(DataProblem(file: file, reason: reason))
-            snapshot.sources[kind] = info
-            return .settled(recheckAtNanos: nil, changed: true)
-        case .tooLarge(let stamp):
-            let mb = { (b: Int64) in (b + (1 << 20) - 1) >> 20 }
-            info.health = .fileError(DataProblem(file: file,
-                reason: "file is \(mb(stamp.size)) MB, over the \(mb(maxFileBytes)) MB limit; not read"))
             snapshot.sources[kind] = info
             return .settled(recheckAtNanos: nil, changed: true)
         case .bytes(let bytes, let stamp):
@@ -77,7 +74,7 @@ struct SnapshotAssembler {
             } catch {
                 // Young and cut short (invalid JSON or empty): most likely a writer rewriting in place.
                 // Give it the settle time before reporting.
-                if wallNow - stamp.mtimeNanos < settleNanos && (error.line != nil || bytes.isEmpty) { return .retry }
+                if wallNow - stamp.mtimeNanos < settleNanos && (error.line != nil || bytes.isEmpty) { filesTorn += 1; return .retry }
                 info.health = .fileError(error)
                 snapshot.sources[kind] = info
             }

@@ -18,14 +18,16 @@ public struct AppConfig: Sendable {
     public var mintDraft: @Sendable (ActionKind, String) -> ActionDraft
     /// How long a row that changed in a new snapshot stays marked.
     public var changedMarkSeconds: Int64
+    /// How long a confirmed action is held (undo with `u`) before it is written; 0 writes at once.
+    public var undoSeconds: Double
 
     public init(theme: Theme = .builtInDefault, themes: [Theme] = [], keymap: Keymap = .defaults,
-                operatorLabel: String, readOnly: Bool = false, changedMarkSeconds: Int64 = 5,
+                operatorLabel: String, readOnly: Bool = false, changedMarkSeconds: Int64 = 5, undoSeconds: Double = 5,
                 identity: OperatorIdentity? = nil, mintDraft: (@Sendable (ActionKind, String) -> ActionDraft)? = nil) {
         self.theme = theme
         self.themes = themes.contains { $0.name == theme.name } ? themes : [theme] + themes
         self.keymap = keymap; self.operatorLabel = operatorLabel; self.readOnly = readOnly
-        self.changedMarkSeconds = changedMarkSeconds
+        self.changedMarkSeconds = changedMarkSeconds; self.undoSeconds = max(0, undoSeconds)
         let parts = operatorLabel.split(separator: "@", maxSplits: 1).map(String.init)
         let who = identity ?? OperatorIdentity(user: parts.first ?? operatorLabel, host: parts.count > 1 ? parts[1] : "")
         self.identity = who

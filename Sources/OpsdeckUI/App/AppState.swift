@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public internal(set) var journal = JournalState()
     /// Journal + newest snapshot: what dialogs check against and where pending markers come from.
     public internal(set) var actions: ActionBoard?
+    /// Confirmed actions waiting out their undo window, oldest first (not yet in the journal).
+    public internal(set) var held: [HeldAction] = []
     public internal(set) var message: StatusMessage?
     public internal(set) var theme: Theme
 

@@ -4,6 +4,7 @@ extension AppState {
         let action = config.keymap.action(for: key)
         let typing = key.isPrintable && (editingFilter || overlay?.isDialog == true)
         if action == .quit && !typing { return [.quit] }
+        if action == .undo && !typing { undoNewest(); return [] }
         switch overlay {
         case .dialog(let d)?:
             return handleDialog(key, d)
@@ -29,6 +30,9 @@ extension AppState {
             case .top?: d.scroll = 0
             case .back?, .open?: overlay = nil; return []
             case .help?: overlay = .help(scroll: 0); return []
+            case .nextPane?: selectDetailLine(d, by: 1); return []
+            case .previousPane?: selectDetailLine(d, by: -1); return []
+            case .restock?: openRestockFromDetail(d); return []
             default: return []
             }
             overlay = .detail(d)
@@ -97,6 +101,7 @@ extension AppState {
         case .ack: openTicketAction(.escalationAck)
         case .assign: openTicketAction(.escalationAssign)
         case .journal: overlay = .journal(JournalViewState())
+        case .undo: undoNewest()
         }
         return []
     }

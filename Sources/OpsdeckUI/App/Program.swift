@@ -5,7 +5,8 @@ import OpsdeckModel
 /// output into these; `update` is the only place state changes.
 public enum AppEvent: Sendable {
     case key(Key)
-    /// The clock moved (injected, never read inside the UI core).
+    /// The clock moved (injected, never read inside the UI core). The shell sends one each whole second
+    /// and one when `AppState.nextHeldRelease` passes; it writes the held actions whose window ended.
     case tick(Timestamp)
     case snapshot(StoreSnapshot)
     case resize(width: Int, height: Int)
@@ -24,7 +25,7 @@ public enum Effect: Sendable, Equatable {
     /// The operator switched themes: re-map colours (the new theme is also `state.theme`).
     case applyTheme(Theme)
     /// Append this entry to the journal (checked again there, under its lock, against the newest snapshot),
-    /// then answer with `.actionResult` and `.journal`.
+    /// then answer with `.actionResult` and `.journal`. With an undo window it comes from the tick that ends it.
     case submitAction(JournalEntry, confirmed: Set<ConfirmationCode>)
 }
 
@@ -34,7 +35,7 @@ public func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect])
     var effects: [Effect] = []
     switch event {
     case .key(let key): effects = s.handle(key)
-    case .tick(let t): s.advanceClock(to: t)
+    case .tick(let t): s.advanceClock(to: t); effects = s.releaseHeld()
     case .snapshot(let snap): s.apply(snap)
     case .resize(let w, let h): s.width = max(0, w); s.height = max(0, h); s.keepCursorsVisible()
     case .journal(let j): s.applyJournal(j)

@@ -5,18 +5,35 @@ import OpsdeckModel
 extension AppState {
     /// `r` on the Stock pane: a restock of the selected SKU, prefilled with the suggested quantity and supplier.
     mutating func openRestock() {
-        guard focus == .stock else { say("Restock works on the Stock pane (2)", error: true); return }
-        guard let store, let sku = pane(.stock).selectedID, let item = store.facts.stockItem(sku: sku),
-              let figures = store.facts.stockFigures(sku: sku) else { say("No SKU selected", error: true); return }
-        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        guard focus == .stock else { say("Restock works on the Stock pane (2) or an order line in an order's details", error: true); return }
+        guard let sku = pane(.stock).selectedID else { say("No SKU selected", error: true); return }
+        openRestock(sku: sku, returnTo: nil)
+    }
+
+    /// `r` in an order's details: a restock of the selected order line's SKU; closing the dialog returns here.
+    mutating func openRestockFromDetail(_ d: DetailState) {
+        guard d.pane == .orders else { say("Restock works on the Stock pane (2) or an order line in an order's details", error: true); return }
+        guard d.lineSKUs.indices.contains(d.selectedLine) else { say("This order has no lines", error: true); return }
+        openRestock(sku: d.lineSKUs[d.selectedLine], returnTo: d)
+    }
+
+    /// The restock dialog, prefilled with the suggested quantity and the supplier.
+    mutating func openRestock(sku: String, returnTo: DetailState?) {
+        guard let store, let item = store.facts.stockItem(sku: sku),
+              let figures = store.facts.stockFigures(sku: sku) else { say("SKU \(sku) is not in stock.json", error: true); return }
+        guard !config.readOnly else { say(Self.readOnlyText, error: true); return }
         let suggested = figures.suggestedQty > 0 ? figures.suggestedQty : max(1, figures.reorderPoint)
-        overlay = .dialog(ActionDialog(
+        var dialog = ActionDialog(
             draft: config.mintDraft(.restock, sku), kind: .restock, targetID: sku,
             targetAtOpen: dialogTarget(.restock, sku) ?? sku, openedAt: now,
             fields: [ActionDialog.Field(name: "qty", label: "Quantity", text: "\(suggested)"),
                      ActionDialog.Field(name: "supplier", label: "Supplier", text: item.supplier ?? ""),
-                     ActionDialog.Field(name: "note", label: "Note", text: "")]))
+                     ActionDialog.Field(name: "note", label: "Note", text: "")])
+        dialog.returnTo = returnTo
+        overlay = .dialog(dialog)
     }
+
+    static let readOnlyText = "Read-only: store actions are off (--read-only or read_only in a config file)"
 
     /// `f` on the Orders pane, or on an escalation that names an order: a refund of that order, prefilled
     /// with its refundable remainder.
@@ -31,7 +48,7 @@ extension AppState {
         }
         guard let store, let id = orderID, let order = store.facts.order(id: id),
               let room = actions?.refundable(orderID: id) else { say("Order \(orderID ?? "") is not in orders.json", error: true); return }
-        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        guard !config.readOnly else { say(Self.readOnlyText, error: true); return }
         var d = ActionDialog(
             draft: config.mintDraft(.refund, id), kind: .refund, targetID: id,
             targetAtOpen: dialogTarget(.refund, id) ?? id, openedAt: now,
@@ -64,7 +81,7 @@ extension AppState {
     mutating func openSimple(_ kind: ActionKind, pane kindPane: PaneKind, fields: [ActionDialog.Field]) {
         guard focus == kindPane else { say("\(kind.rawValue.replacingUnderscores.prefix(1).uppercased() + kind.rawValue.replacingUnderscores.dropFirst()) works on the \(kindPane.title) pane (\(kindPane.number))", error: true); return }
         guard let id = pane(kindPane).selectedID, let target = dialogTarget(kind, id) else { say("Nothing selected", error: true); return }
-        guard !config.readOnly else { say("Read-only: store actions are off (started with --read-only)", error: true); return }
+        guard !config.readOnly else { say(Self.readOnlyText, error: true); return }
         overlay = .dialog(ActionDialog(draft: config.mintDraft(kind, id), kind: kind, targetID: id, targetAtOpen: target,
                                        openedAt: now, fields: fields))
     }
@@ -101,7 +118,7 @@ extension AppState {
         let n = d.fields.count
         switch (key, d.focus) {
         case (.escape, _), (.char("n"), .cancel), (.char("n"), .confirm), (.enter, .cancel):
-            overlay = nil
+            closeDialog(d)
             return []
         case (.char("y"), .cancel), (.char("y"), .confirm), (.enter, .confirm):
             return confirm(&d)
@@ -132,7 +149,8 @@ extension AppState {
         return []
     }
 
-    /// `y`: confirmations not yet seen are shown and must be confirmed with `y` again; then the entry is submitted.
+    /// `y`: confirmations not yet seen are shown and must be confirmed with `y` again; then the entry is held
+    /// for the undo window (UndoWindow.swift) and submitted when it ends.
     mutating func confirm(_ d: inout ActionDialog) -> [Effect] {
         switch d.verdict(board: actions, now: now) {
         case .invalid(let r):
@@ -148,9 +166,14 @@ extension AppState {
                 say("Confirm again (y) to go ahead: " + needs.map(\.message).joined(separator: "; "), error: true)
                 return []
             }
-            overlay = .dialog(d)
-            return [.submitAction(entry, confirmed: d.acknowledged)]
+            return hold(entry, confirmed: d.acknowledged, from: d)
         }
+    }
+
+    /// Back to the detail view the dialog was opened from, if any.
+    mutating func closeDialog(_ d: ActionDialog) {
+        overlay = d.returnTo.map { .detail($0) }
+        refreshDetail()
     }
 
     /// The journal's answer to `.submitAction`: success closes the dialog with a footer message; a refusal
@@ -159,7 +182,7 @@ extension AppState {
         let open: ActionDialog? = if case .dialog(let d)? = overlay, d.draft.actionID == actionID { d } else { nil }
         switch result {
         case .success(let outcome):
-            if open != nil { overlay = nil }
+            if let open { closeDialog(open) }
             say("✓ " + Self.queuedText(outcome))
         case .failure(let error):
             if var d = open {
@@ -195,7 +218,7 @@ extension AppState {
 
     mutating func rebuildActions() {
         guard let snapshot = store?.snapshot else { actions = nil; return }
-        let board = ActionBoard(journal: journal, snapshot: snapshot)
+        let board = ActionBoard(journal: journal.including(held.map(\.entry)), snapshot: snapshot)
         if let old = actions { announceAnswers(old: old, new: board) }
         actions = board
         store?.pendingRestockBySKU = board.pendingRestockQtyBySKU

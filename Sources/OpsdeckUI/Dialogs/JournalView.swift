@@ -38,8 +38,11 @@ enum JournalView {
         let offset = state.store?.facts.calendar.offsetSeconds(at: state.now) ?? 0
         let needle = filter.lowercased()
         var out: [StyledLine] = []
+        let heldIDs = Set(state.held.map(\.entry.actionID))
         for st in board.statuses.reversed() {
             let e = st.entry
+            // Held in the undo window: not in the journal yet.
+            let label = heldIDs.contains(e.actionID) ? "held" : st.state.label
             let when = TimeText.dateTime(e.at, offsetSeconds: offset)
             let who = e.by.user + "@" + e.by.host
             var what = ActionSummary.text(e.request)
@@ -47,9 +50,9 @@ enum JournalView {
             case .rejected(let m?), .failed(let m?): what += " — " + m
             default: break
             }
-            let text = [when, who, what, st.state.label, String(e.actionID.prefix(6))].joined(separator: " ").lowercased()
+            let text = [when, who, what, label, String(e.actionID.prefix(6))].joined(separator: " ").lowercased()
             guard needle.isEmpty || text.contains(needle) else { continue }
-            out.append([Span(when.padding(12), .dim), Span(" " + who.padding(14)), Span(" " + st.state.label.padding(9), role(st.state)),
+            out.append([Span(when.padding(12), .dim), Span(" " + who.padding(14)), Span(" " + label.padding(9), role(st.state)),
                         Span(" " + String(e.actionID.prefix(6)), .dim), Span("  " + what)])
         }
         return out

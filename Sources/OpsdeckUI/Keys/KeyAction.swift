@@ -9,7 +9,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
     case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom
     case open, back, filter, sort, reverseSort = "reverse-sort", zoom, pause, nextTheme = "next-theme"
     // Store actions: dialogs in Dialogs/, journaled by the shell.
-    case restock, refund, remind, ack, assign, journal
+    case restock, refund, remind, ack, assign, journal, undo
 
     public enum Group: String, Sendable, CaseIterable { case navigation = "Navigate", view = "View", store = "Store actions", app = "App" }
 
@@ -18,7 +18,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .nextPane, .previousPane, .focusOrders, .focusStock, .focusCarts, .focusEscalations,
              .up, .down, .pageUp, .pageDown, .top, .bottom: .navigation
         case .open, .back, .filter, .sort, .reverseSort, .zoom: .view
-        case .restock, .refund, .remind, .ack, .assign, .journal: .store
+        case .restock, .refund, .remind, .ack, .assign, .journal, .undo: .store
         case .quit, .help, .pause, .nextTheme: .app
         }
     }
@@ -54,6 +54,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .ack: "acknowledge"
         case .assign: "assign"
         case .journal: "journal"
+        case .undo: "undo the newest held action"
         }
     }
 
@@ -87,6 +88,7 @@ public enum KeyAction: String, Sendable, CaseIterable, Hashable {
         case .ack: [.char("a")]
         case .assign: [.char("A")]
         case .journal: [.char("J")]
+        case .undo: [.char("u")]
         }
     }
 }

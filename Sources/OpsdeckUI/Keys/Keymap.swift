@@ -40,7 +40,7 @@ public struct Keymap: Sendable, Equatable {
             switch e.value {
             case .string(let s): names = [s]
             case .strings(let l): names = l
-            case .bool: report("must be a key name or a list of key names"); continue
+            case .bool, .number: report("must be a key name or a list of key names"); continue
             }
             var keys: [Key] = []
             for n in names {

@@ -1,14 +1,16 @@
 /// The strict TOML subset opsdeck's theme and keys files use (documented in docs/themes.md):
 /// `# comments`, `[table]` / `[table.sub]` headers, and one-line `key = value` where value is a
-/// "basic string" (escapes \" \\ \n \t \uXXXX), an array of such strings on one line, or true/false.
+/// "basic string" (escapes \" \\ \n \t \uXXXX), an array of such strings on one line, true/false, or a
+/// decimal number (`5`, `0.5`, `-2`).
 /// Keys are bare (A–Z a–z 0–9 _ -). Anything else is an error naming file, line and key.
 public enum ConfigValue: Sendable, Equatable {
     case string(String)
     case strings([String])
     case bool(Bool)
+    case number(Double)
 
     var typeName: String {
-        switch self { case .string: "a string"; case .strings: "an array of strings"; case .bool: "a boolean" }
+        switch self { case .string: "a string"; case .strings: "an array of strings"; case .bool: "a boolean"; case .number: "a number" }
     }
 }
 
@@ -91,6 +93,7 @@ public enum ConfigTOML {
     static func value(_ s: String) throws(ValueError) -> ConfigValue {
         if s == "true" { return .bool(true) }
         if s == "false" { return .bool(false) }
+        if let n = number(s) { return .number(n) }
         var chars = Array(s)[...]
         if chars.first == "\"" {
             let str = try string(&chars)
@@ -113,7 +116,15 @@ public enum ConfigTOML {
             return .strings(items)
         }
         throw ValueError(reason: s.isEmpty ? "missing value"
-            : "unsupported value \(s) (allowed: \"string\", [\"strings\"], true, false)")
+            : "unsupported value \(s) (allowed: \"string\", [\"strings\"], true, false, a number)")
+    }
+
+    /// `-`? digits, optionally `.` digits: nothing else (no exponents, no inf or nan).
+    static func number(_ s: String) -> Double? {
+        let body = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }) else { return nil }
+        return Double(s)
     }
 
     /// Reads a basic string starting at its opening quote.

@@ -2,23 +2,36 @@ import OpsdeckModel
 
 extension AppState {
     mutating func openDetail() {
-        guard let store, let id = panes[focus.rawValue].selectedID else { return }
-        let (title, lines) = DetailBuilder(store: store).build(focus, id: id)
-        overlay = .detail(DetailState(pane: focus, id: id, title: title, lines: lines))
+        guard store != nil, let id = panes[focus.rawValue].selectedID else { return }
+        overlay = .detail(DetailState(pane: focus, id: id, title: "", lines: []))
+        refreshDetail()
     }
 
     /// Rebuilds an open detail view from the newest data (the record may have changed or gone).
     mutating func refreshDetail() {
         guard case .detail(var d)? = overlay, let store else { return }
-        (d.title, d.lines) = DetailBuilder(store: store).build(d.pane, id: d.id)
+        d.lineSKUs = d.pane == .orders ? store.facts.order(id: d.id)?.lines.map(\.sku) ?? [] : []
+        d.selectedLine = min(d.selectedLine, max(0, d.lineSKUs.count - 1))
+        (d.title, d.lines) = DetailBuilder(store: store, selectedLine: d.selectedLine).build(d.pane, id: d.id)
         d.scroll = min(d.scroll, max(0, d.lines.count - 1))
         overlay = .detail(d)
+    }
+
+    /// Tab / Shift-Tab in an order's details: the next or previous order line.
+    mutating func selectDetailLine(_ d: DetailState, by step: Int) {
+        guard !d.lineSKUs.isEmpty else { return }
+        var d = d
+        d.selectedLine = (d.selectedLine + step + d.lineSKUs.count) % d.lineSKUs.count
+        overlay = .detail(d)
+        refreshDetail()
     }
 }
 
 /// The lines of a record's detail view.
 struct DetailBuilder {
     let store: StoreView
+    /// The order line marked ▶ (the one `r` restocks).
+    var selectedLine = 0
     var facts: StoreFacts { store.facts }
     var now: Timestamp { facts.now }
     var currency: String { store.settings.currency }
@@ -65,14 +78,15 @@ struct DetailBuilder {
         out.append(field("Total", Money.format(o.totalMinor, o.currency) + "  paid " + Money.format(o.capturedMinor, o.currency)
                          + "  refunded " + Money.format(o.refundedMinor, o.currency)))
         if let pending = store.pendingRefundMinorByOrder[o.id], pending > 0 {
-            out.append(field("Pending", "refund \(Money.format(pending, o.currency)) pending (journaled, not yet applied by the ERP)", .badge))
+            out.append(field("Pending", "refund \(Money.format(pending, o.currency)) pending (journaled or held for undo, not yet applied by the ERP)", .badge))
         }
         if !o.discountCodes.isEmpty { out.append(field("Discounts", o.discountCodes.joined(separator: ", "))) }
         for t in o.tracking { out.append(field("Tracking", [t.carrier, t.number, t.status].compactMap { $0 }.joined(separator: " "))) }
         out.append([])
         out.append(heading("Lines"))
-        for l in o.lines {
-            out.append([Span("  " + l.sku.padding(12)), Span((l.name ?? "").padding(24)),
+        for (i, l) in o.lines.enumerated() {
+            out.append([Span((i == selectedLine ? "▶ " : "  ") + l.sku.padding(12), i == selectedLine ? .selectedRow : .normal),
+                        Span((l.name ?? "").padding(24)),
                         Span("\(l.qty) × " + Money.format(l.unitPriceMinor, o.currency)),
                         Span(l.refundedQty > 0 ? "  refunded \(l.refundedQty)" : "", .warn)])
         }

@@ -14,4 +14,7 @@ public struct DetailState: Sendable, Equatable {
     public internal(set) var title: String
     public internal(set) var lines: [StyledLine]
     public internal(set) var scroll = 0
+    /// Order details: the SKUs of the order's lines and the one selected (Tab / Shift-Tab), which `r` restocks.
+    public internal(set) var lineSKUs: [String] = []
+    public internal(set) var selectedLine = 0
 }

@@ -1,3 +1,4 @@
+import OpsdeckActions
 import OpsdeckModel
 
 /// The two bottom rows: key hints generated from the keymap, and the message line (the operator's last
@@ -37,6 +38,9 @@ struct FooterView {
         } else if state.overlay?.isDialog == true {
             pieces = [[Span("y", .keyHint), Span(" confirm")], [Span("Esc", .keyHint), Span(" cancel")],
                       [Span("Tab", .keyHint), Span(" next field")], [Span("⌫", .keyHint), Span(" erase")]]
+        } else if case .detail(let d)? = state.overlay, !d.lineSKUs.isEmpty {
+            pieces = [hint([.up, .down], "scroll"), hint([.nextPane], "line"), state.config.readOnly ? [] : hint([.restock], "restock line"),
+                      hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
         } else if state.overlay != nil {
             pieces = [hint([.up, .down], "scroll"), hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
         } else if state.editingFilter {
@@ -53,7 +57,18 @@ struct FooterView {
         let prioritized = pieces.enumerated().filter { !$0.element.isEmpty }.map { (i, p) in
             (spans: p, priority: i >= n - 2 && state.overlay == nil && !state.editingFilter ? 0 : i + 1)
         }
-        return fitPieces(prioritized, separator: [Span("  ")], width: width)
+        return fitPieces((heldPiece.map { [(spans: $0, priority: 0)] } ?? []) + prioritized, separator: [Span("  ")], width: width)
+    }
+
+    /// The newest action in its undo window, counting down: "restock TS-BLK-M +120 in 4s  u undo (+1 held)".
+    /// The key is left out where typing takes it (a dialog, the journal filter).
+    var heldPiece: [Span]? {
+        guard let newest = state.held.last else { return nil }
+        var spans = [Span(ActionSummary.text(newest.entry.request) + " in \(state.secondsLeft(newest))s", .badge)]
+        let typing = state.editingFilter || state.overlay?.isDialog == true
+        if !typing, let key = state.config.keymap.keys(for: .undo).first { spans += [Span(" "), Span(key.label, .keyHint), Span(" undo")] }
+        if state.held.count > 1 { spans.append(Span(" (+\(state.held.count - 1) held)")) }
+        return spans
     }
 
     func message() -> Span? {
