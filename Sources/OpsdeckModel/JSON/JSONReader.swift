@@ -49,6 +49,7 @@ public struct JSONReader {
     var depth = 0
     /// Decoded copies of escaped keys and values, alive as long as the reader.
     var escapedKeys = EscapedKeyStore()
+    let strings = StringCache()
 
     init(_ p: UnsafePointer<UInt8>, count: Int) { self.p = p; self.end = count }
 
@@ -199,7 +200,7 @@ public struct JSONReader {
         guard k == .string else { try skipValue(); throw JSONValueError(reason: "expected a string, found \(k.name)") }
         let (start, len, escaped) = try scanString()
         let raw = UnsafeBufferPointer(start: p + start, count: len)
-        return escaped ? Self.unescape(raw).withUnsafeBufferPointer(InertText.string) : InertText.string(raw)
+        return escaped ? Self.unescape(raw).withUnsafeBufferPointer(InertText.string) : strings.string(raw)
     }
 
     /// Reads a string, or nil for `null`.
