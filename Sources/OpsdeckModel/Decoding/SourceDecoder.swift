@@ -120,8 +120,26 @@ public enum SourceDecoder {
         items.withUnsafeBufferPointer { buf in
             for i in buf.indices { hashes.append(IDIndex.hash(buf[i].id)) }
         }
-        hashes.sort()
+        hashes = radixSorted(hashes)
         return hashes.indices.dropFirst().contains { hashes[$0] == hashes[$0 - 1] }
+    }
+
+    /// Least-significant-digit radix sort, 11 bits a pass: six linear passes, several times faster than a
+    /// comparison sort of 100k hashes.
+    static func radixSorted(_ values: [UInt64]) -> [UInt64] {
+        var a = values, b = values
+        for shift in stride(from: UInt64(0), to: 64, by: 11) {
+            var start = [Int](repeating: 0, count: 2049)
+            for x in a { start[Int((x >> shift) & 2047) + 1] += 1 }
+            for d in 1..<start.count { start[d] += start[d - 1] }
+            for x in a {
+                let d = Int((x >> shift) & 2047)
+                b[start[d]] = x
+                start[d] += 1
+            }
+            swap(&a, &b)
+        }
+        return a
     }
 
     /// Records that named no currency take the file's; failing that the store's, with a warning.
