@@ -125,4 +125,26 @@ final class FastPathTests: XCTestCase {
         XCTAssertGreaterThan(text.utf8.count, RecordSplit.minimumBytes)
         XCTAssertEqual(decodeOrders(Array(text.utf8), .auto), decodeOrders(Array(text.utf8), .never))
     }
+
+    func testRadixSortAgreesWithSort() {
+        var rng = SeededRandom(state: 3)
+        for n in [0, 1, 2, 100, 5000] {
+            // Small values repeat (equal neighbours must survive); large ones exercise every digit.
+            let values = (0..<n).map { i in i % 3 == 0 ? UInt64.random(in: 0..<50, using: &rng) : rng.next() }
+            XCTAssertEqual(SourceDecoder.radixSorted(values), values.sorted(), "n = \(n)")
+        }
+    }
+
+    func testStringCacheGivesEachStringItsOwnInertText() {
+        // More distinct long strings than the cache has slots (so slots are shared), each read twice, some
+        // needing cleaning; and a clean string equal to another's cleaned form.
+        let cache = StringCache()
+        let texts = (0..<5000).map { "Product \($0) – size M\($0 % 7 == 0 ? "\u{1B}[2J" : "")" } + ["Product 7 – size M␛[2J"]
+        for round in 0..<2 {
+            for t in texts {
+                let bytes = Array(t.utf8)
+                XCTAssertEqual(bytes.withUnsafeBufferPointer { cache.string($0) }, InertText.inert(t), "round \(round): \(t)")
+            }
+        }
+    }
 }
