@@ -147,4 +147,27 @@ final class FastPathTests: XCTestCase {
             }
         }
     }
+
+    func testLargeStoresDeriveTheOrderFiguresOnASecondCoreWithTheSameResults() {
+        // 25k orders take the two-thread path of StoreFacts; every figure it produces is counted here by hand.
+        let now = Timestamp(epochSeconds: 1_800_000_000)
+        let statuses: [OrderStatus] = [.paid, .shipped, .cancelled, .picking, .delivered]
+        let orders = (0..<25_000).map { (i: Int) -> Order in
+            let shipBy: Timestamp? = i % 3 == 0 ? nil : now.adding(seconds: Int64(i % 1000) - 400)
+            let line = OrderLine(sku: "S", qty: 1, unitPriceMinor: Int64(i))
+            return Order(id: "O\(i % 24_000)", customerID: "C\(i % 700)", placedAt: now.adding(seconds: -Int64(i) * 17),
+                         status: statuses[i % 5], totalMinor: Int64(i), currency: "USD", lines: [line], shipBy: shipBy)
+        }
+        let facts = StoreFacts(snapshot: StoreSnapshot(orders: orders), now: now)
+        let open = orders.indices.filter { orders[$0].status.isOpen }
+        XCTAssertEqual(facts.openOrderIndices, open)
+        XCTAssertEqual(facts.kpis.openOrders, open.count)
+        XCTAssertEqual(facts.kpis.lateOrders, open.filter { orders[$0].shipBy.map { $0 < now } ?? false }.count)
+        let dayStart = facts.calendar.startOfDay(containing: now)
+        XCTAssertEqual(facts.kpis.ordersToday, orders.filter { $0.status != .cancelled && $0.placedAt >= dayStart && $0.placedAt <= now }.count)
+        // Ids repeat after 24,000: the later order wins, as in decoding.
+        XCTAssertEqual(facts.order(id: "O5")?.totalMinor, 24_005)
+        XCTAssertEqual(facts.order(id: "O23999")?.totalMinor, 23_999)
+        XCTAssertNil(facts.order(id: "O24000"))
+    }
 }

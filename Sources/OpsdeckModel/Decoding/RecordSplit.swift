@@ -32,7 +32,7 @@ enum RecordSplit: Sendable {
     }
 }
 
-/// The second half of a split records array, decoded on a Dispatch worker. The worker owns every field
+/// The second half of a split records array, decoded on a thread of its own. The worker owns every field
 /// but `cancelled` until it signals `done`; the owner reads the results only after `wait()`.
 final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// Offset of the first element's `{`.
@@ -71,7 +71,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
                 while j > first, [0x20, 0x0A, 0x0D, 0x09].contains(p[j]) { j -= 1 }
                 if p[j] == UInt8(ascii: ",") {
                     let half = SecondHalf(cut: i, reader: json.fork(at: i), record: record)
-                    DispatchQueue.global(qos: .userInitiated).async { half.run() }
+                    Thread { half.run() }.start()   // a thread, not a pool: see `Concurrently`
                     return half
                 }
             }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The figures of `StoreFacts` that read only `orders.json`'s orders: the id index, the open orders with
 /// their deadlines, and placements by time for "today". Built on a second core while `StoreFacts` works
 /// through stock, customers, carts and tickets.
@@ -30,24 +28,5 @@ struct OrderIndexes: Sendable {
         placedMillis = placed.map(\.0)
         var running: Int64 = 0
         placedRunningTotal = placed.map { running += $0.1; return running }
-    }
-}
-
-/// A value computed on a Dispatch worker; `value` waits for it. Read it from one thread.
-final class Concurrently<T: Sendable>: @unchecked Sendable {
-    private var result: T?
-    private let done = DispatchSemaphore(value: 0)
-    private var waited = false   // reader's side
-
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.result = work()
-            self.done.signal()
-        }
-    }
-
-    var value: T {
-        if !waited { done.wait(); waited = true }
-        return result!
     }
 }

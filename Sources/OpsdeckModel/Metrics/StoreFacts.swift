@@ -46,7 +46,7 @@ public struct StoreFacts: Sendable {
         let settings = snapshot.settings
 
         let orders = snapshot.orders
-        let orderIndexes = Concurrently { OrderIndexes(orders: orders) }
+        let orderIndexes = Concurrently(inBackground: orders.count >= 20_000) { OrderIndexes(orders: orders) }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
         self.customerIndex = customerIndex
         let stockIndex = Self.index(snapshot.stock) { $0.sku }
