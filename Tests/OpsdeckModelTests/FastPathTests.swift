@@ -139,7 +139,7 @@ final class FastPathTests: XCTestCase {
         // More distinct long strings than the cache has slots (so slots are shared), each read twice, some
         // needing cleaning; and a clean string equal to another's cleaned form.
         let cache = StringCache()
-        let texts = (0..<5000).map { "Product \($0) – size M\($0 % 7 == 0 ? "\u{1B}[2J" : "")" } + ["Product 7 – size M␛[2J"]
+        let texts = (0..<20_000).map { "Product \($0) – size M\($0 % 7 == 0 ? "\u{1B}[2J" : "")" } + ["Product 7 – size M␛[2J"]
         for round in 0..<2 {
             for t in texts {
                 let bytes = Array(t.utf8)

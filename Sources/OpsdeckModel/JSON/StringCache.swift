@@ -5,7 +5,7 @@ import Foundation
 /// up to 15 UTF-8 bytes are stored inline by Swift and gain nothing, so they are not cached.
 /// One cache per reader (never shared between threads).
 final class StringCache {
-    private var slots = [String?](repeating: nil, count: 4096)
+    private var slots = [String?](repeating: nil, count: 16_384)
 
     /// The inert string for `utf8`, shared with an earlier identical one when it is still cached.
     func string(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
