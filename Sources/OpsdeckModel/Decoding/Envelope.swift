@@ -71,39 +71,68 @@ struct Envelope {
     }
 
     /// Walks an array of records: each element is decoded by `record`, and a record with errors is skipped and
-    /// reported under its index, with its id when it got that far.
-    static func forEachRecord<T>(_ f: inout FieldReader, key: StaticString, file: String, log: inout ProblemLog,
-                                 _ record: (inout FieldReader) throws -> T?,
-                                 keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
+    /// reported under its index, with its id when it got that far. Large arrays are decoded on two cores
+    /// (see `RecordSplit`), with the same outcome. `reserve` is told, after the first record, about how
+    /// many records the array holds.
+    static func forEachRecord<T: Sendable>(_ f: inout FieldReader, key: StaticString, file: String, log: inout ProblemLog,
+                                           split: RecordSplit = .auto,
+                                           _ record: @escaping (inout FieldReader) throws -> T?,
+                                           reserve: (Int) -> Void = { _ in },
+                                           keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
         var c: JSONCursor
         do { c = try f.json.beginArray() } catch let e as JSONValueError {
             throw DataProblem(file: file, field: "\(key)", reason: e.reason)
         }
+        let first = f.json.nextValueOffset
+        var second = SecondHalf.start(f.json, split: split, record: record)
+        defer { second?.cancel() }   // never leave with the worker still reading the bytes
         var index = 0
         while try f.json.nextElement(&c) {
+            if let half = second, f.json.nextValueOffset >= half.cut {
+                second = nil
+                if f.json.nextValueOffset == half.cut {
+                    // Arrived at the cut: the rest of the array is the second half's.
+                    half.wait()
+                    try half.replay(from: index, log: &log, keep)
+                    f.json.join(half.reader)
+                    break
+                }
+                half.cancel()   // the cut was not a record boundary
+            }
             f.startRecord()
             let r = try record(&f)
             if !f.issues.isEmpty { log.add(f.issues, index: index, recordID: f.recordID) }
-            if let r, !f.hasErrors { keep(r, index, &log) }
+            if !f.hasErrors, let r = consume r { keep(consume r, index, &log) }
+            if index == 0 { reserve(estimatedCount(bytes: f.json.end - first, firstRecord: f.json.offset - first)) }
             index += 1
         }
         f.startRecord()
+    }
+
+    /// Records in `bytes` of an array whose first record took `firstRecord` bytes, generously: reserving
+    /// costs address space only until records are stored, while growing an array of 100k records copies it.
+    static func estimatedCount(bytes: Int, firstRecord: Int) -> Int {
+        bytes / max(firstRecord, 64) * 5 / 4 + 16
     }
 }
 
 /// Records by id in file order; a later duplicate replaces the earlier one in place and is reported.
 struct RecordList<T: Identifiable> where T.ID == String {
     private(set) var items: [T] = []
-    private var slots: [String: (slot: Int, index: Int)] = [:]
+    /// Per element of `items`: the file index of the record it holds.
+    private var fileIndex: [Int] = []
+    private var slots = IDIndex()
 
     mutating func add(_ r: consuming T, index: Int, log: inout ProblemLog) {
         let id = r.id
-        if let prev = slots.updateValue((slots[id]?.slot ?? items.count, index), forKey: id) {
-            items[prev.slot] = r
+        if let slot = slots.insertIfAbsent(items.count, forKey: id) {
+            items[slot] = r
             log.add(DataProblem(file: log.file, index: index, recordID: id, field: nil,
-                                reason: "duplicate id, replaces record [\(prev.index)]", severity: .warning))
+                                reason: "duplicate id, replaces record [\(fileIndex[slot])]", severity: .warning))
+            fileIndex[slot] = index
         } else {
             items.append(r)
+            fileIndex.append(index)
         }
     }
 }

@@ -44,16 +44,16 @@ enum OrderDecoder {
         let applied = refunds ?? []
         // Without `refunded_minor` the applied refunds say how much went back.
         let refundedMinor = refunded ?? applied.reduce(0) { min($0 + $1.amountMinor, FieldReader.maxMoney) }
-        let order = Order(id: id, number: number, customerID: customerID, placedAt: placedAt, status: status,
-                          totalMinor: total, currency: currency ?? "", lines: lines, paidMinor: paid,
-                          refundedMinor: refundedMinor, refunds: applied, financialStatus: financialStatus,
-                          channel: channel, shipBy: shipBy, deliverBy: deliverBy, serviceLevel: serviceLevel,
-                          priority: priority, holdReason: holdReason, discountCodes: discountCodes ?? [],
-                          tracking: tracking ?? [])
-        if order.refundedMinor > order.capturedMinor {
-            f.note("refunded_minor", "refunded \(order.refundedMinor) exceeds the \(order.capturedMinor) captured", .warning)
+        let captured = paid ?? (status.isPastPending ? total : 0)   // `Order.capturedMinor`, without a copy of the order
+        if refundedMinor > captured {
+            f.note("refunded_minor", "refunded \(refundedMinor) exceeds the \(captured) captured", .warning)
         }
-        return order
+        return Order(id: id, number: number, customerID: customerID, placedAt: placedAt, status: status,
+                     totalMinor: total, currency: currency ?? "", lines: lines, paidMinor: paid,
+                     refundedMinor: refundedMinor, refunds: applied, financialStatus: financialStatus,
+                     channel: channel, shipBy: shipBy, deliverBy: deliverBy, serviceLevel: serviceLevel,
+                     priority: priority, holdReason: holdReason, discountCodes: discountCodes ?? [],
+                     tracking: tracking ?? [])
     }
 
     static func line(_ f: inout FieldReader) throws -> OrderLine? {

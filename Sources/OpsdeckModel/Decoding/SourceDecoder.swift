@@ -31,29 +31,29 @@ public enum SourceDecoder {
     }
 
     static func decode(_ kind: SourceKind, bytes: [UInt8], file: String, into snapshot: inout StoreSnapshot,
-                       log: inout ProblemLog) throws(DataProblem) -> (generatedAt: Timestamp?, records: Int) {
+                       log: inout ProblemLog, split: RecordSplit = .auto) throws(DataProblem) -> (generatedAt: Timestamp?, records: Int) {
         do {
             switch kind {
             case .orders, .orderHistory:
-                var (env, orders) = try records(bytes, file: file, key: "orders", log: &log, OrderDecoder.order)
+                var (env, orders) = try records(bytes, file: file, key: "orders", log: &log, split: split, OrderDecoder.order)
                 fillCurrency(&orders, env: env, settings: snapshot.settings, log: &log)
                 if kind == .orders { snapshot.orders = orders } else { snapshot.orderHistory = orders }
                 return (env.generatedAt, orders.count)
             case .stock:
-                let (env, items) = try records(bytes, file: file, key: "items", log: &log, StockDecoder.item)
+                let (env, items) = try records(bytes, file: file, key: "items", log: &log, split: split, StockDecoder.item)
                 snapshot.stock = items
                 return (env.generatedAt, items.count)
             case .carts:
-                var (env, carts) = try records(bytes, file: file, key: "carts", log: &log, CartDecoder.cart)
+                var (env, carts) = try records(bytes, file: file, key: "carts", log: &log, split: split, CartDecoder.cart)
                 fillCurrency(&carts, env: env, settings: snapshot.settings, log: &log)
                 snapshot.carts = carts
                 return (env.generatedAt, carts.count)
             case .tickets:
-                let (env, tickets) = try records(bytes, file: file, key: "tickets", log: &log, TicketDecoder.ticket)
+                let (env, tickets) = try records(bytes, file: file, key: "tickets", log: &log, split: split, TicketDecoder.ticket)
                 snapshot.tickets = tickets
                 return (env.generatedAt, tickets.count)
             case .customers:
-                let (env, customers) = try records(bytes, file: file, key: "customers", log: &log, CustomerDecoder.customer)
+                let (env, customers) = try records(bytes, file: file, key: "customers", log: &log, split: split, CustomerDecoder.customer)
                 snapshot.customers = customers
                 return (env.generatedAt, customers.count)
             case .store:
@@ -85,14 +85,61 @@ public enum SourceDecoder {
     }
 
     /// Decodes an enveloped array of records, keeping the last of duplicate ids.
-    static func records<T: Identifiable>(_ bytes: [UInt8], file: String, key: StaticString, log: inout ProblemLog,
-                                         _ decode: (inout FieldReader) throws -> T?) throws -> (Envelope, [T]) where T.ID == String {
+    static func records<T: Identifiable & Sendable>(_ bytes: [UInt8], file: String, key: StaticString, log: inout ProblemLog,
+                                                    split: RecordSplit, _ decode: @escaping (inout FieldReader) throws -> T?) throws -> (Envelope, [T]) where T.ID == String {
+        // Ids are nearly always unique: collect the records as they come and check for duplicates once at
+        // the end (sorting hashes beats probing a table 100k times); decode again only when there are some.
+        let before = log
+        var items: [T] = []
+        do {
+            let env = try Envelope.read(bytes, file: file, recordsKey: key) { f in
+                try Envelope.forEachRecord(&f, key: key, file: file, log: &log, split: split, decode,
+                                           reserve: { items.reserveCapacity($0) }) { r, _, _ in items.append(r) }
+            }
+            if !mayHaveDuplicateIDs(items) {
+                for p in env.problems { log.add(p) }
+                return (env, items)
+            }
+        } catch where !mayHaveDuplicateIDs(items) {
+            throw error
+        }
+        log = before
+        items = []
         var list = RecordList<T>()
         let env = try Envelope.read(bytes, file: file, recordsKey: key) { f in
-            try Envelope.forEachRecord(&f, key: key, file: file, log: &log, decode) { r, i, log in list.add(r, index: i, log: &log) }
+            try Envelope.forEachRecord(&f, key: key, file: file, log: &log, split: split, decode) { r, i, log in list.add(r, index: i, log: &log) }
         }
         for p in env.problems { log.add(p) }
         return (env, list.items)
+    }
+
+    /// False when every id is unique; true when two ids share a 64-bit hash (nearly always a real duplicate).
+    static func mayHaveDuplicateIDs<T: Identifiable>(_ items: [T]) -> Bool where T.ID == String {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(items.count)
+        items.withUnsafeBufferPointer { buf in
+            for i in buf.indices { hashes.append(IDIndex.hash(buf[i].id)) }
+        }
+        hashes = radixSorted(hashes)
+        return hashes.indices.dropFirst().contains { hashes[$0] == hashes[$0 - 1] }
+    }
+
+    /// Least-significant-digit radix sort, 11 bits a pass: six linear passes, several times faster than a
+    /// comparison sort of 100k hashes.
+    static func radixSorted(_ values: [UInt64]) -> [UInt64] {
+        var a = values, b = values
+        for shift in stride(from: UInt64(0), to: 64, by: 11) {
+            var start = [Int](repeating: 0, count: 2049)
+            for x in a { start[Int((x >> shift) & 2047) + 1] += 1 }
+            for d in 1..<start.count { start[d] += start[d - 1] }
+            for x in a {
+                let d = Int((x >> shift) & 2047)
+                b[start[d]] = x
+                start[d] += 1
+            }
+            swap(&a, &b)
+        }
+        return a
     }
 
     /// Records that named no currency take the file's; failing that the store's, with a warning.

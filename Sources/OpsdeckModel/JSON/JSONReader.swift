@@ -23,7 +23,7 @@ public struct JSONKey {
     }
     /// The key as text, made inert for terminals.
     public var string: String {
-        InertText.inert(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self))
+        InertText.string(UnsafeBufferPointer(start: base, count: count))
     }
     /// For messages: quoted, inert, cut to a readable length.
     var quoted: String {
@@ -49,6 +49,7 @@ public struct JSONReader {
     var depth = 0
     /// Decoded copies of escaped keys and values, alive as long as the reader.
     var escapedKeys = EscapedKeyStore()
+    let strings = StringCache()
 
     init(_ p: UnsafePointer<UInt8>, count: Int) { self.p = p; self.end = count }
 
@@ -76,6 +77,27 @@ public struct JSONReader {
             let c = p[offset]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { offset += 1 } else { return }
         }
+    }
+
+    /// Where the next value (or delimiter) starts, past any whitespace.
+    var nextValueOffset: Int {
+        var r = offset
+        while r < end, p[r] == 0x20 || p[r] == 0x0A || p[r] == 0x0D || p[r] == 0x09 { r += 1 }
+        return r
+    }
+
+    /// A reader over the same bytes at `offset`, inside the same open containers, for another thread.
+    func fork(at offset: Int) -> JSONReader {
+        var r = JSONReader(p, count: end)
+        r.offset = offset
+        r.depth = depth
+        return r
+    }
+
+    /// Continues from where `fork`, a fork of this reader, stopped.
+    mutating func join(_ fork: JSONReader) {
+        offset = fork.offset
+        depth = fork.depth
     }
 
     /// The kind of the next value, without consuming it.
@@ -178,8 +200,7 @@ public struct JSONReader {
         guard k == .string else { try skipValue(); throw JSONValueError(reason: "expected a string, found \(k.name)") }
         let (start, len, escaped) = try scanString()
         let raw = UnsafeBufferPointer(start: p + start, count: len)
-        let s = escaped ? String(decoding: Self.unescape(raw), as: UTF8.self) : String(decoding: raw, as: UTF8.self)
-        return InertText.inert(s)
+        return escaped ? Self.unescape(raw).withUnsafeBufferPointer(InertText.string) : strings.string(raw)
     }
 
     /// Reads a string, or nil for `null`.
@@ -235,9 +256,11 @@ public struct JSONReader {
         return v
     }
 
-    /// Consumes a `null` and returns true, or leaves any other value in place and returns false.
+    /// Consumes a `null` and returns true, or leaves any other value in place and returns false (the
+    /// read that follows reports whatever is wrong there).
     public mutating func readNull() throws -> Bool {
-        guard try peek() == .null else { return false }
+        skipWhitespace()
+        guard offset < end, p[offset] == UInt8(ascii: "n") else { return false }
         try scanLiteral()
         return true
     }
@@ -263,8 +286,10 @@ public struct JSONReader {
     /// Reads one of an enum's raw values.
     public mutating func readEnum<E: RawRepresentable & CaseIterable>(_: E.Type) throws -> E where E.RawValue == String {
         let b = try readStringBytes()
-        let bytes = UnsafeBufferPointer(start: b.base, count: b.count)
-        for e in E.allCases where e.rawValue.utf8.count == b.count && e.rawValue.utf8.elementsEqual(bytes) { return e }
+        for e in E.allCases {
+            var raw = e.rawValue
+            if raw.utf8.count == b.count && (b.count == 0 || raw.withUTF8 { memcmp($0.baseAddress!, b.base, b.count) == 0 }) { return e }
+        }
         let known = E.allCases.map(\.rawValue).joined(separator: ", ")
         throw JSONValueError(reason: "unknown value \(b.quoted) (expected one of: \(known))")
     }
@@ -309,53 +334,57 @@ public struct JSONReader {
     }
 
     /// Returns the bytes between the quotes and whether they hold escapes; validates escapes and controls.
+    /// (Works on a local index: the hottest loop of a load.)
     mutating func scanString() throws -> (Int, Int, Bool) {
         let open = offset
-        offset += 1
-        let start = offset
+        let start = offset + 1
+        var i = start
         var escaped = false
-        while offset < end {
-            // Eight plain bytes at a time (no quote, backslash or control): most of a file is string bodies.
-            while offset + 8 <= end, !Self.hasSpecialByte(UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)) {
-                offset += 8
+        defer { offset = i }
+        while true {
+            // Eight bytes at a time, then straight to the first quote, backslash or control among them.
+            while i &+ 8 <= end {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)))
+                if special != 0 { i &+= special.trailingZeroBitCount &>> 3; break }
+                i &+= 8
             }
-            guard offset < end else { break }
-            let c = p[offset]
+            guard i < end else { throw syntax("unterminated string", at: open) }
+            let c = p[i]
             if c == UInt8(ascii: "\"") {
-                offset += 1
-                return (start, offset - 1 - start, escaped)
+                i &+= 1
+                return (start, i &- 1 &- start, escaped)
             } else if c == UInt8(ascii: "\\") {
                 escaped = true
-                guard offset + 1 < end else { break }
-                switch p[offset + 1] {
+                guard i + 1 < end else { throw syntax("unterminated string", at: open) }
+                switch p[i + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    offset += 2
+                    i += 2
                 case UInt8(ascii: "u"):
-                    guard offset + 6 <= end, (2..<6).allSatisfy({ Self.hex(p[offset + $0]) != nil }) else {
-                        throw syntax("invalid \\u escape in string")
+                    guard i + 6 <= end, (2..<6).allSatisfy({ Self.hex(p[i + $0]) != nil }) else {
+                        throw syntax("invalid \\u escape in string", at: i)
                     }
-                    offset += 6
-                default: throw syntax("invalid escape \\\(Self.describe(p[offset + 1])) in string")
+                    i += 6
+                default: throw syntax("invalid escape \\\(Self.describe(p[i + 1])) in string", at: i)
                 }
             } else if c < 0x20 {
-                throw syntax("unescaped control character \(Self.describe(c)) in string")
+                throw syntax("unescaped control character \(Self.describe(c)) in string", at: i)
             } else {
-                offset += 1
+                i &+= 1
             }
         }
-        throw syntax("unterminated string", at: open)
     }
 
-    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (the classic SWAR zero-byte tests; exact
-    /// about existence, which is all that is asked).
-    @inline(__always) static func hasSpecialByte(_ x: UInt64) -> Bool {
+    /// Flags (high bit of each byte, little-endian) the bytes of `x` that are `"`, `\` or below 0x20: the
+    /// classic SWAR zero-byte tests. Bytes above the first flagged one may be flagged falsely (borrows), but
+    /// the lowest flag is exact, so `trailingZeroBitCount / 8` is the index of the first special byte.
+    @inline(__always) static func specialBytes(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
         let zeroQuote = (quote &- ones) & ~quote
         let zeroBackslash = (backslash &- ones) & ~backslash
         let below20 = (x &- ones &* 0x20) & ~x
-        return (zeroQuote | zeroBackslash | below20) & highs != 0
+        return (zeroQuote | zeroBackslash | below20) & highs
     }
 
     /// Returns start, length and whether the number is a plain integer (no fraction or exponent).

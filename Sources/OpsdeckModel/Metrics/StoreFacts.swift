@@ -17,10 +17,10 @@ public struct StoreFacts: Sendable {
     /// Indices into `snapshot.orders` of the open orders.
     public let openOrderIndices: [Int]
 
-    let orderIndex: [String: Int]
-    let stockIndex: [String: Int]
-    let customerIndex: [String: Int]
-    let customerStatsIndex: [String: Int]
+    let orderIndex: IDIndex
+    let stockIndex: IDIndex
+    let customerIndex: IDIndex
+    let customerStatsIndex: IDIndex
     let customerStats: [CustomerStats]
     /// Sorted `ship_by` millis of open orders, for counting late/at-risk orders at any instant.
     let openShipByMillis: [Int64]
@@ -45,14 +45,12 @@ public struct StoreFacts: Sendable {
         calendar = StoreCalendar(settings: snapshot.settings)
         let settings = snapshot.settings
 
-        var orderIndex = [String: Int](minimumCapacity: snapshot.orders.count)
-        snapshot.orders.withUnsafeBufferPointer { buf in
-            for i in buf.indices { orderIndex[buf[i].id] = i }   // duplicates: the last wins, as in decoding
-        }
+        let orders = snapshot.orders
+        let orderIndexes = Concurrently(inBackground: orders.count >= 20_000) { OrderIndexes(orders: orders) }
         let customerIndex = Self.index(snapshot.customers) { $0.id }
-        self.orderIndex = orderIndex
         self.customerIndex = customerIndex
-        stockIndex = Self.index(snapshot.stock) { $0.sku }
+        let stockIndex = Self.index(snapshot.stock) { $0.sku }
+        self.stockIndex = stockIndex
 
         // Non-cancelled orders of orders.json and order_history.json, each order once (orders.json wins:
         // it is the newer state). Orders are visited in place: copying one out would retain its dozen
@@ -62,26 +60,28 @@ public struct StoreFacts: Sendable {
             snapshot.orders.withUnsafeBufferPointer { buf in
                 for i in buf.indices where buf[i].status != .cancelled { body(buf, i) }
             }
+            guard !snapshot.orderHistory.isEmpty else { return }
+            let orderIndex = orderIndexes.value.byID
             snapshot.orderHistory.withUnsafeBufferPointer { buf in
                 for i in buf.indices where buf[i].status != .cancelled && orderIndex[buf[i].id] == nil { body(buf, i) }
             }
         }
 
-        // Units sold per SKU over the demand window, only for items whose demand is not given.
-        var unitsSold: [String: Int] = [:]
-        for item in snapshot.stock where item.dailyDemand == nil { unitsSold[item.sku] = 0 }
-        if !unitsSold.isEmpty {
+        // Units sold per SKU (at its `stockIndex` position) over the demand window, needed only for items
+        // whose demand is not given.
+        var unitsSold = [Int](repeating: 0, count: snapshot.stock.count)
+        if snapshot.stock.contains(where: { $0.dailyDemand == nil }) {
             let from = now.adding(seconds: -Int64(policy.demandWindowDays) * 86400)
             forEachCountedOrder { o, i in
                 guard o[i].placedAt >= from && o[i].placedAt <= now else { return }
                 o[i].lines.withUnsafeBufferPointer { lines in
                     for j in lines.indices {
-                        if let k = unitsSold.index(forKey: lines[j].sku) { unitsSold.values[k] += lines[j].qty }
+                        if let k = stockIndex[lines[j].sku] { unitsSold[k] += lines[j].qty }
                     }
                 }
             }
         }
-        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[$0.sku] ?? 0, policy: policy) }
+        let figures = snapshot.stock.map { StockFigures(item: $0, unitsSold: unitsSold[stockIndex[$0.sku]!], policy: policy) }
         stockFigures = figures
         var out = 0, low = 0
         snapshot.stock.withUnsafeBufferPointer { items in
@@ -93,11 +93,11 @@ public struct StoreFacts: Sendable {
         belowReorderCount = low
 
         // Per-customer history.
-        var statsIndex: [String: Int] = [:]
+        var statsIndex = IDIndex(minimumCapacity: snapshot.customers.count)
         var stats: [CustomerStats] = []
         func slot(_ id: String) -> Int {
-            if let i = statsIndex[id] { return i }
-            stats.append(CustomerStats(customerID: id)); statsIndex[id] = stats.count - 1
+            if let i = statsIndex.insertIfAbsent(stats.count, forKey: id) { return i }
+            stats.append(CustomerStats(customerID: id))
             return stats.count - 1
         }
         forEachCountedOrder { o, i in
@@ -128,31 +128,11 @@ public struct StoreFacts: Sendable {
         for c in snapshot.customers where c.isVIP && statsIndex[c.id] == nil {
             var s = CustomerStats(customerID: c.id)
             s.segments = thresholds.segments(of: s, taggedVIP: true, policy: policy)
-            stats.append(s); statsIndex[c.id] = stats.count - 1
+            statsIndex.updateValue(stats.count, forKey: c.id)
+            stats.append(s)
         }
         customerStats = stats
         customerStatsIndex = statsIndex
-
-        // Open orders and their deadlines; today's orders by placement time.
-        var open: [Int] = []
-        var shipBy: [Int64] = []
-        var placed: [(Int64, Int64)] = []
-        placed.reserveCapacity(snapshot.orders.count)
-        snapshot.orders.withUnsafeBufferPointer { buf in
-            for i in buf.indices {
-                if buf[i].status.isOpen {
-                    open.append(i)
-                    if let d = buf[i].shipBy { shipBy.append(d.epochMillis) }
-                }
-                if buf[i].status != .cancelled { placed.append((buf[i].placedAt.epochMillis, buf[i].totalMinor)) }
-            }
-        }
-        openOrderIndices = open
-        openShipByMillis = shipBy.sorted()
-        placed.sort { $0.0 < $1.0 }
-        placedMillis = placed.map(\.0)
-        var running: Int64 = 0
-        placedRunningTotal = placed.map { running += $0.1; return running }
 
         // Carts and tickets as instants, so retiming needs no pass over them.
         var abandonFrom: [(Int64, Int64)] = []
@@ -181,6 +161,14 @@ public struct StoreFacts: Sendable {
         }
         ticketDeadlineMillis = deadlines.sorted()
         openTicketCount = openTickets
+
+        // Open orders and their deadlines; today's orders by placement time.
+        let o = orderIndexes.value
+        orderIndex = o.byID
+        openOrderIndices = o.open
+        openShipByMillis = o.openShipByMillis
+        placedMillis = o.placedMillis
+        placedRunningTotal = o.placedRunningTotal
 
         kpis = StoreKPIs()
         kpis = computeKPIs()
@@ -222,10 +210,10 @@ public struct StoreFacts: Sendable {
 
     // MARK: building blocks
 
-    static func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
-        var d = [String: Int](minimumCapacity: items.count)
+    static func index<T>(_ items: [T], _ key: (T) -> String) -> IDIndex {
+        var d = IDIndex(minimumCapacity: items.count)
         items.withUnsafeBufferPointer { buf in
-            for i in buf.indices { d[key(buf[i])] = i }   // duplicates: the last wins, as in decoding
+            for i in buf.indices { d.updateValue(i, forKey: key(buf[i])) }   // duplicates: the last wins, as in decoding
         }
         return d
     }

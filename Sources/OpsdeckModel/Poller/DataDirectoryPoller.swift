@@ -143,8 +143,7 @@ final class SourceLoader: @unchecked Sendable {
             busy = true
             cond.unlock()
 
-            var outcomes: [(Int, SnapshotAssembler.Outcome)] = []
-            for i in batch { outcomes.append((i, assembler.load(kinds[i], loadedAt: clock()))) }
+            let outcomes = Array(zip(batch, assembler.load(batch.map { kinds[$0] }, clock: clock)))
             let changed = outcomes.contains { if case .settled(_, true) = $0.1 { true } else { false } }
             let published = changed ? assembler.nextGeneration() : nil
 

@@ -73,4 +73,18 @@ public struct StoreSnapshot: Sendable {
     }
 
     public func info(_ kind: SourceKind) -> SourceInfo { sources[kind] ?? SourceInfo(kind: kind) }
+
+    /// Replaces the records that `kind`'s file provides with those of `other` (sources decoded apart).
+    mutating func takeRecords(of kind: SourceKind, from other: StoreSnapshot) {
+        switch kind {
+        case .orders: orders = other.orders
+        case .orderHistory: orderHistory = other.orderHistory
+        case .stock: stock = other.stock
+        case .carts: carts = other.carts
+        case .tickets: tickets = other.tickets
+        case .customers: customers = other.customers
+        case .store: settings = other.settings
+        case .actionResults: actionResults = other.actionResults
+        }
+    }
 }
