@@ -51,7 +51,12 @@ public struct JournalEntry: Sendable, Equatable {
 }
 
 /// Why a journal line could not be read.
-public struct JournalLineError: Error, Sendable, Equatable { public var reason: String }
+public struct JournalLineError: Error, Sendable, Equatable {
+    public var reason: String
+    /// The JSON stopped short: the line ended inside a value, as a line cut by a dying writer does.
+    public var endedEarly = false
+    public init(reason: String, endedEarly: Bool = false) { self.reason = reason; self.endedEarly = endedEarly }
+}
 
 extension JournalEntry {
     /// Parses one journal line (without its newline). Unknown fields are ignored; fields may come in any order.
@@ -64,7 +69,7 @@ extension JournalEntry {
                 return v
             }
         } catch let e as JSONSyntaxError {
-            throw JournalLineError(reason: "not valid JSON at byte \(e.offset + 1): \(e.reason)")
+            throw JournalLineError(reason: "not valid JSON at byte \(e.offset + 1): \(e.reason)", endedEarly: e.offset >= line.count)
         } catch let e as JSONValueError {
             throw JournalLineError(reason: e.reason)
         } catch {

@@ -68,7 +68,7 @@ public struct JournalState: Sendable {
         do {
             entry = try JournalEntry.parse(line: Array(line))
         } catch {
-            problems.append(JournalProblem(line: lineCount, kind: Self.looksTorn(line) ? .torn : .invalid, reason: error.reason))
+            problems.append(JournalProblem(line: lineCount, kind: error.endedEarly || Self.looksTorn(line) ? .torn : .invalid, reason: error.reason))
             return
         }
         if let first = byKey[entry.key] {
@@ -96,7 +96,8 @@ public struct JournalState: Sendable {
         return s
     }
 
-    /// A line that starts like a journal object but stops before its closing brace was cut short.
+    /// A line that starts like a journal object but stops before its closing brace was cut short (one cut
+    /// right after a nested brace is caught by `endedEarly`).
     private static func looksTorn(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.first == UInt8(ascii: "{") else { return true }
         return line.last != UInt8(ascii: "}")

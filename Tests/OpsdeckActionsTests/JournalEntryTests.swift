@@ -25,6 +25,22 @@ final class JournalEntryTests: XCTestCase {
         }
     }
 
+    /// Every prefix of a line, followed by a newline (as the next append leaves it), is torn, never
+    /// invalid: also one cut right after a nested brace, which ends in `}` like a whole line.
+    func testEveryPrefixOfALineIsReportedAsTorn() {
+        for r in Self.all {
+            let line = Array(Fixture.entry(r).jsonLine().utf8)
+            for cut in 1..<line.count {
+                var state = JournalState()
+                _ = state.ingest((line[..<cut] + [0x0A])[...])
+                XCTAssertEqual(state.problems.map(\.kind), [.torn], "cut at \(cut): \(String(decoding: line[..<cut], as: UTF8.self))")
+            }
+        }
+        var state = JournalState()
+        _ = state.ingest(Array(#"{"action_id":"a"}}"#.utf8 + [0x0A])[...])
+        XCTAssertEqual(state.problems.map(\.kind), [.invalid], "a line with bytes after its end is corrupt, not torn")
+    }
+
     func testLineLayoutIsStable() {
         let e = JournalEntry(actionID: "a1", key: "refund:10452:k", at: Fixture.t("2026-11-22T14:07:31Z"),
                              by: Fixture.alice, request: Self.all[2])
