@@ -27,6 +27,13 @@ final class DashboardRun {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     }
 
+    /// A run on the fixture store (StoreFixture).
+    static func onFixture(_ label: String) throws -> DashboardRun {
+        let run = try DashboardRun(label)
+        try run.fixture.writeAll()
+        return run
+    }
+
     /// The binary SwiftPM built next to this test bundle.
     static var binary: String {
         get throws {
@@ -61,7 +68,7 @@ final class DashboardRun {
         if let recording {
             let (status, _) = try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(recording)"])
             guard status == 0 else { throw TmuxError("tmux pipe-pane failed with status \(status)") }
-            FileManager.default.createFile(atPath: gate, contents: nil)
+            guard FileManager.default.createFile(atPath: gate, contents: nil) else { throw TmuxError("cannot create \(gate)") }
         }
         return tmux
     }

@@ -6,11 +6,7 @@ import XCTest
 final class PasteReliabilityTests: XCTestCase {
     private var run: DashboardRun!
 
-    override func setUpWithError() throws {
-        run = try DashboardRun("paste")
-        try run.fixture.writeAll()
-    }
-
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("paste") }
     override func tearDown() { run?.stop() }
 
     private func paste(_ r: DashboardRun, _ text: String) throws {

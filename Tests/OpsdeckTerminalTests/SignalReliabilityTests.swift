@@ -10,11 +10,7 @@ import Glibc
 final class SignalReliabilityTests: XCTestCase {
     private var run: DashboardRun!
 
-    override func setUpWithError() throws {
-        run = try DashboardRun("signals")
-        try run.fixture.writeAll()
-    }
-
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("signals") }
     override func tearDown() { run?.stop() }
 
     /// Where the dialog is when the signal comes.

@@ -10,11 +10,7 @@ final class TerminalStormReliabilityTests: XCTestCase {
     private var run: DashboardRun!
     private let full = ProcessInfo.processInfo.environment["OPSDECK_FULL"] == "1"
 
-    override func setUpWithError() throws {
-        run = try DashboardRun("storm")
-        try run.fixture.writeAll()
-    }
-
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("storm") }
     override func tearDown() { run?.stop() }
 
     /// tmux key names that can never confirm a dialog or end the program: no `y`, no Enter, no `q`, no
@@ -27,6 +23,7 @@ final class TerminalStormReliabilityTests: XCTestCase {
         return keys
     }()
 
+    @discardableResult
     private func waitForBoard(_ r: DashboardRun, width: Int = 120) throws -> String {
         try r.tmux.waitFor("the 2×2 board at \(width) columns", timeout: 15) { s in
             let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
@@ -35,13 +32,17 @@ final class TerminalStormReliabilityTests: XCTestCase {
         }
     }
 
+    /// Starts the dashboard and waits for the board; returns the run and the dashboard's pid.
+    private func startOnTheBoard() throws -> (DashboardRun, pid_t) {
+        try run.start()
+        try waitForBoard(run)
+        return (run, try run.pid)
+    }
+
     func testRandomKeysWithoutConfirmationJournalNothingAndLeaveASaneScreen() throws {
         let count = full ? 5_000 : 600
         var rng = SystemRandomNumberGenerator()
-        let r = run!
-        try r.start()
-        try waitForBoard(r)
-        let pid = try r.pid
+        let (r, pid) = try startOnTheBoard()
         var sent = 0, resizes = 0
         while sent < count {
             // One tmux command per batch: key names, and literal text for non-ASCII characters.
@@ -75,10 +76,7 @@ final class TerminalStormReliabilityTests: XCTestCase {
     }
 
     func testResizeStormDownToOneByOneEndsOnTheRightScreen() throws {
-        let r = run!
-        try r.start()
-        try waitForBoard(r)
-        let pid = try r.pid
+        let (r, pid) = try startOnTheBoard()
         var sizes: [(Int, Int)] = []
         for w in stride(from: 200, through: 1, by: full ? -1 : -3) { sizes.append((w, max(1, w / 4))) }
         var rng = SystemRandomNumberGenerator()
