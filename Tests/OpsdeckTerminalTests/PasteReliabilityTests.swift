@@ -18,7 +18,7 @@ final class PasteReliabilityTests: XCTestCase {
     func testPastedKeysNeverActAndPastedTextLandsInTheField() throws {
         let r = run!
         try r.start()
-        try r.tmux.waitFor("the stock rows") { $0.contains("TS-BLK-M") && $0.contains("Box damaged") }
+        try r.waitForAllFourPanes("the stock rows")
         try r.openRestockDialog()
         // On the buttons: a paste is not keys, so nothing is cancelled, opened or confirmed.
         try paste(r, "\u{1B}2ry")

@@ -17,7 +17,7 @@ final class SignalReliabilityTests: XCTestCase {
     enum Moment: String, CaseIterable { case confirmFocused = "focus on Confirm", typingInField = "typing in the note field" }
 
     private func openRestock(_ moment: Moment) throws {
-        try run.tmux.waitFor("the stock rows") { $0.contains("TS-BLK-M") && $0.contains("Box damaged") }
+        try run.waitForAllFourPanes("the stock rows")
         try run.openRestockDialog()
         switch moment {
         case .confirmFocused:
