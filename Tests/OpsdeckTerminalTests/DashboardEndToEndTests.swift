@@ -3,43 +3,16 @@ import XCTest
 
 /// Drives the real `opsdeck` binary in a private tmux server on a fixture data directory.
 final class DashboardEndToEndTests: XCTestCase {
-    private var dataDirectory = ""
-    private var session: TmuxSession?
+    private var run: DashboardRun!
+    private var dataDirectory: String { run.dataDirectory }
+    private var fixture: StoreFixture { run.fixture }
 
-    override func setUpWithError() throws {
-        dataDirectory = NSTemporaryDirectory() + "opsdeck-e2e-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { run = try DashboardRun("e2e") }
+    override func tearDown() { run?.stop() }
 
-    override func tearDown() {
-        session?.kill()
-        try? FileManager.default.removeItem(atPath: dataDirectory)
-    }
-
-    /// The binary SwiftPM built next to this test bundle.
-    private var opsdeckBinary: String {
-        get throws {
-            let exe = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-            let path = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("opsdeck").path
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw TmuxError("no opsdeck binary at \(path); run `swift build` first")
-            }
-            return path
-        }
-    }
-
-    /// A private config directory (never the user's): a short undo window unless a test gives its own config.
-    private func start(_ arguments: String = "", environment: String = "", width: Int = 120, height: Int = 40,
-                       config: String = "undo_seconds = 0.2\n") throws -> TmuxSession {
-        let configDirectory = dataDirectory + "/xdg/opsdeck"
-        if FileManager.default.fileExists(atPath: dataDirectory) {
-            try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
-            try config.write(toFile: configDirectory + "/config.toml", atomically: false, encoding: .utf8)
-        }
-        let command = "env XDG_CONFIG_HOME=\(dataDirectory)/xdg \(environment) \(try opsdeckBinary) run --data \(dataDirectory) --poll-interval 0.2 \(arguments)"
-        let s = try TmuxSession(command: command, width: width, height: height)
-        session = s
-        return s
+    /// A short undo window unless a test gives its own config.
+    private func start(_ arguments: String = "", environment: [String: String] = [:], config: String = "undo_seconds = 0.2\n") throws -> TmuxSession {
+        try run.start(config: config, arguments: arguments, environment: environment)
     }
 
     func testQuitRestoresTheTerminalAndExitsZero() throws {
@@ -54,17 +27,10 @@ final class DashboardEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.query("#{cursor_flag}"), "1", "cursor visible again")
     }
 
-    private var fixture: StoreFixture { StoreFixture(directory: dataDirectory) }
-
-    /// Something from each of the four panes' records.
-    private func showsAllFourPanes(_ screen: String) -> Bool {
-        ["10452", "TS-BLK-M", "$89.00", "Box damaged"].allSatisfy(screen.contains)
-    }
-
     func testFourPanesShowTheirRows() throws {
         try fixture.writeAll()
         let tmux = try start()
-        let screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        let screen = try run.waitForAllFourPanes()
         for title in ["1 Orders", "2 Stock", "3 Abandoned carts", "4 Escalations"] {
             XCTAssertTrue(screen.contains(title), "pane title \(title) missing:\n\(screen)")
         }
@@ -76,12 +42,10 @@ final class DashboardEndToEndTests: XCTestCase {
     /// which goes away once the ERP reports the action applied.
     func testRestockIsJournaledOnceAndShownPending() throws {
         try fixture.writeAll()
-        let journalPath = dataDirectory + "/journal.jsonl"
+        let journalPath = run.journalPath
         let tmux = try start()
-        try tmux.waitFor("the stock rows", showsAllFourPanes)
-        try tmux.send("2")
-        try tmux.send("r")
-        try tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+        try run.waitForAllFourPanes("the stock rows")
+        try run.openRestockDialog()
         try tmux.send("y")
         let screen = try tmux.waitFor("the queued message") { $0.contains("Restock queued: TS-BLK-M") }
         XCTAssertFalse(screen.contains("[ Cancel ]"), "the dialog closed:\n\(screen)")
@@ -115,17 +79,17 @@ final class DashboardEndToEndTests: XCTestCase {
     func testReadOnlyRefusesTheRestockDialog() throws {
         try fixture.writeAll()
         let tmux = try start("--read-only")
-        try tmux.waitFor("the stock rows", showsAllFourPanes)
+        try run.waitForAllFourPanes("the stock rows")
         try tmux.send("2")
         try tmux.send("r")
         try tmux.waitFor("the read-only message") { $0.contains("Read-only: store actions are off") }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dataDirectory + "/journal.jsonl"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: run.journalPath))
     }
 
     func testReplacedFileShowsWithinTwoPollIntervals() throws {
         try fixture.writeAll()
         let tmux = try start()
-        try tmux.waitFor("the first orders", showsAllFourPanes)
+        try run.waitForAllFourPanes("the first orders")
         let replaced = Date()
         try fixture.write("orders.json", fixture.ordersJSON(["10452", "10453", "20777"]))
         try tmux.waitFor("the new order 20777", timeout: 5) { $0.contains("20777") }
@@ -137,7 +101,7 @@ final class DashboardEndToEndTests: XCTestCase {
     func testHalfWrittenFileShowsParseErrorAndKeepsRows() throws {
         try fixture.writeAll()
         let tmux = try start()
-        try tmux.waitFor("the first orders", showsAllFourPanes)
+        try run.waitForAllFourPanes("the first orders")
         try fixture.writeTorn("orders.json", fixture.ordersJSON(["30001", "30002", "30003"]))
         // The poller retries a fresh parse failure for a couple of seconds (it may be mid-write) first.
         let screen = try tmux.waitFor("PARSE ERROR on the orders pane") { $0.contains("PARSE ERROR") }
@@ -150,7 +114,7 @@ final class DashboardEndToEndTests: XCTestCase {
     func testResizeRelaysOut() throws {
         try fixture.writeAll()
         let tmux = try start()
-        var screen = try tmux.waitFor("rows in all four panes", showsAllFourPanes)
+        var screen = try run.waitForAllFourPanes()
         XCTAssertNotNil(line(screen, containing: "1 Orders")?.range(of: "2 Stock"), "2×2 at 120×40:\n\(screen)")
 
         try tmux.resize(width: 80, height: 30)
@@ -184,22 +148,22 @@ final class DashboardEndToEndTests: XCTestCase {
     func testColourLadderFromTruecolorToAttributesOnly() throws {
         try fixture.writeAll()
         var tmux = try start()
-        var screen = try tmux.waitFor("rows", showsAllFourPanes)
+        var screen = try run.waitForAllFourPanes("rows")
         screen = try tmux.capture(withEscapes: true)
         XCTAssertTrue(screen.contains("38;5;"), "256-colour foregrounds expected:\n\(screen)")
         XCTAssertFalse(screen.contains("38;2;"), screen)
         tmux.kill()
 
-        let terminfo = dataDirectory + "/terminfo"
+        let terminfo = run.directory + "/terminfo"
         try Self.compileDirectColourTerminfo(into: terminfo)
-        tmux = try start(environment: "TERMINFO=\(terminfo) TERM=tmux-direct-test")
-        try tmux.waitFor("rows", showsAllFourPanes)
+        tmux = try start(environment: ["TERMINFO": terminfo, "TERM": "tmux-direct-test"])
+        try run.waitForAllFourPanes("rows")
         screen = try tmux.capture(withEscapes: true)
         XCTAssertTrue(screen.contains("38;2;"), "RGB foregrounds expected:\n\(screen)")
         tmux.kill()
 
-        tmux = try start(environment: "NO_COLOR=1")
-        try tmux.waitFor("rows", showsAllFourPanes)
+        tmux = try start(environment: ["NO_COLOR": "1"])
+        try run.waitForAllFourPanes("rows")
         screen = try tmux.capture(withEscapes: true)
         XCTAssertFalse(screen.contains("38;") || screen.contains("48;"), "no colour codes with NO_COLOR:\n\(screen)")
         XCTAssertTrue(screen.contains("\u{1B}[1m") || screen.contains(";1m"), "attributes still mark roles:\n\(screen)")

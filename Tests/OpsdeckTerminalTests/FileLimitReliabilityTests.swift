@@ -4,32 +4,22 @@ import XCTest
 /// Issue 6: `--max-file-size` reaches the poller of `opsdeck run` and the reader of `opsdeck check`, and a
 /// data file that is not a regular file does not hang the dashboard.
 final class FileLimitReliabilityTests: XCTestCase {
-    private var dataDirectory = ""
+    private var run: DashboardRun!
     private var session: TmuxSession?
+    private var dataDirectory: String { run.dataDirectory }
+    private var fixture: StoreFixture { run.fixture }
 
-    override func setUpWithError() throws {
-        dataDirectory = NSTemporaryDirectory() + "opsdeck-limits-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { run = try DashboardRun("limits") }
 
     override func tearDown() {
         session?.kill()
-        try? FileManager.default.removeItem(atPath: dataDirectory)
+        run?.stop()
     }
 
-    private var fixture: StoreFixture { StoreFixture(directory: dataDirectory) }
-
-    private var opsdeck: String {
-        get throws {
-            let exe = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-            let path = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("opsdeck").path
-            guard FileManager.default.isExecutableFile(atPath: path) else { throw TmuxError("no opsdeck binary at \(path)") }
-            return path
-        }
-    }
-
-    private func run(_ arguments: String, width: Int = 200) throws -> TmuxSession {
-        let s = try TmuxSession(command: "\(try opsdeck) \(arguments)", width: width, height: 40)
+    /// `opsdeck check …` in its own tmux session.
+    private func check(_ arguments: String) throws -> TmuxSession {
+        session?.kill()
+        let s = try TmuxSession(command: "\(try DashboardRun.binary) check \(arguments)", width: 200, height: 40)
         session = s
         return s
     }
@@ -48,19 +38,18 @@ final class FileLimitReliabilityTests: XCTestCase {
 
     func testCheckRefusesAFileOverTheGivenLimit() throws {
         let limit = try writeStoreWithLargeOrders()
-        let tmux = try run("check --max-file-size \(limit) \(dataDirectory)")
+        let tmux = try check("--max-file-size \(limit) \(dataDirectory)")
         let screen = try tmux.waitFor("EXIT=") { $0.contains("EXIT=") }
         let line = screen.split(separator: "\n").first { $0.hasPrefix("orders.json: file is ") } ?? ""
         XCTAssertTrue(line.hasSuffix(" KB, over the \(limit) bytes limit (--max-file-size); not read"), screen)
         XCTAssertTrue(screen.contains("EXIT=1"), screen)
-        session?.kill()
-        let ok = try run("check --max-file-size 1M \(dataDirectory)")
+        let ok = try check("--max-file-size 1M \(dataDirectory)")
         let okScreen = try ok.waitFor("EXIT=") { $0.contains("EXIT=") }
         XCTAssertFalse(okScreen.contains("--max-file-size"), okScreen)
     }
 
     func testMalformedSizeIsRejectedUpFront() throws {
-        let tmux = try run("check --max-file-size 12X \(dataDirectory)")
+        let tmux = try check("--max-file-size 12X \(dataDirectory)")
         let screen = try tmux.waitFor("EXIT=") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("--max-file-size"), screen)
         XCTAssertTrue(screen.contains("EXIT=64"), screen)
@@ -68,7 +57,7 @@ final class FileLimitReliabilityTests: XCTestCase {
 
     func testDashboardShowsTheRefusalAndKeepsTheOtherPanes() throws {
         let limit = try writeStoreWithLargeOrders()
-        let tmux = try run("run --data \(dataDirectory) --poll-interval 0.2 --max-file-size \(limit)", width: 160)
+        let tmux = try run.start(arguments: "--max-file-size \(limit)", width: 160)
         let screen = try tmux.waitFor("the refusal in the footer") { $0.contains("over the \(limit) bytes limit") }
         XCTAssertTrue(screen.contains("Box damaged"), "the other panes load:\n\(screen)")
         XCTAssertFalse(screen.contains("10452"), "orders.json was not read:\n\(screen)")
@@ -79,7 +68,7 @@ final class FileLimitReliabilityTests: XCTestCase {
         try fixture.writeAll()
         try FileManager.default.removeItem(atPath: dataDirectory + "/orders.json")
         XCTAssertEqual(mkfifo(dataDirectory + "/orders.json", 0o600), 0)
-        let tmux = try run("run --data \(dataDirectory) --poll-interval 0.2", width: 160)
+        let tmux = try run.start(width: 160)
         let screen = try tmux.waitFor("the FIFO refusal") { $0.contains("is a FIFO (named pipe)") }
         XCTAssertTrue(screen.contains("Box damaged"), screen)
         try tmux.send("q")

@@ -4,32 +4,22 @@ import XCTest
 /// Pasted text is text: with bracketed paste it goes into the focused field or filter only, never runs as
 /// keys. A paste of ESC "2ry" into a dialog would otherwise cancel it, open a restock and confirm it.
 final class PasteReliabilityTests: XCTestCase {
-    private var directory = ""
-    private var run: RecordedDashboard?
+    private var run: DashboardRun!
 
-    override func setUpWithError() throws {
-        directory = try RecordedDashboard.temporaryDirectory("paste")
-        try StoreFixture(directory: directory).writeAll()
-    }
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("paste") }
+    override func tearDown() { run?.stop() }
 
-    override func tearDown() {
-        run?.kill()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    private func paste(_ r: RecordedDashboard, _ text: String) throws {
+    private func paste(_ r: DashboardRun, _ text: String) throws {
         XCTAssertEqual(try r.tmux.tmux(["set-buffer", "-b", "p", "--", text]).0, 0)
         // -p: bracketed, when the application asked for it (as a terminal does on a real paste).
         XCTAssertEqual(try r.tmux.tmux(["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]).0, 0)
     }
 
     func testPastedKeysNeverActAndPastedTextLandsInTheField() throws {
-        let r = try RecordedDashboard(data: directory, in: directory)
-        run = r
-        try r.tmux.waitFor("the stock rows") { $0.contains("TS-BLK-M") && $0.contains("Box damaged") }
-        try r.tmux.send("2")
-        try r.tmux.send("r")
-        try r.tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+        let r = run!
+        try r.start()
+        try r.waitForAllFourPanes("the stock rows")
+        try r.openRestockDialog()
         // On the buttons: a paste is not keys, so nothing is cancelled, opened or confirmed.
         try paste(r, "\u{1B}2ry")
         try r.tmux.waitFor("the paste refused") { $0.contains("Paste goes into a text field") }
@@ -41,7 +31,7 @@ final class PasteReliabilityTests: XCTestCase {
         XCTAssertTrue(screen.contains("Restock TS-BLK-M"), "the dialog is still open:\n\(screen)")
         try r.tmux.send("Escape")
         try r.tmux.waitFor("the dialog closed") { !$0.contains("[ Cancel ]") }
-        XCTAssertEqual((FileManager.default.contents(atPath: directory + "/journal.jsonl") ?? Data()).count, 0, "a paste journaled an action")
+        XCTAssertEqual(r.journalBytes, 0, "a paste journaled an action")
         try r.tmux.send("q")
         XCTAssertEqual(try r.exitStatus(), 0)
         print("reliability: paste: ESC+\"2ry\" pasted into a dialog ran no key and journaled nothing; pasted text went into the field inert")

@@ -180,9 +180,10 @@ final class SecurityReliabilityTests: XCTestCase {
     /// End to end: config.toml says read-only, keys.toml rebinds restock; the dashboard shows RO and the
     /// rebound key is refused like the default one, with no journal created.
     func testReadOnlyConfigAndAKeysFileInTheRealDashboard() throws {
-        let run = try DashboardRun()
+        let run = try DashboardRun.onFixture("sec-tmux")
         defer { run.stop() }
         let tmux = try run.start(config: "read_only = true\n", keys: "restock = \"x\"\nundo = \"r\"\n")
+        try run.waitForAllFourPanes()
         XCTAssertTrue(try tmux.capture().contains(" RO "), "RO badge")
         try tmux.send("2")
         try tmux.send("x")

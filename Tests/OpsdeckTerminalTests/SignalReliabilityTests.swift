@@ -8,49 +8,36 @@ import Glibc
 /// (one key from writing) or while typing in a field: the terminal is restored (normal screen, cursor
 /// back), the exit status is 128 + the signal, and the journal holds no line for the dialog.
 final class SignalReliabilityTests: XCTestCase {
-    private var directory = ""
-    private var run: RecordedDashboard?
+    private var run: DashboardRun!
 
-    override func setUpWithError() throws {
-        directory = try RecordedDashboard.temporaryDirectory("signals")
-        try StoreFixture(directory: directory).writeAll()
-    }
-
-    override func tearDown() {
-        run?.kill()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    private var journalPath: String { directory + "/journal.jsonl" }
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("signals") }
+    override func tearDown() { run?.stop() }
 
     /// Where the dialog is when the signal comes.
     enum Moment: String, CaseIterable { case confirmFocused = "focus on Confirm", typingInField = "typing in the note field" }
 
-    private func openRestock(_ r: RecordedDashboard, _ moment: Moment) throws {
-        try r.tmux.waitFor("the stock rows") { $0.contains("TS-BLK-M") && $0.contains("Box damaged") }
-        try r.tmux.send("2")
-        try r.tmux.send("r")
-        try r.tmux.waitFor("the restock dialog") { $0.contains("Restock TS-BLK-M") && $0.contains("[ Cancel ]") }
+    private func openRestock(_ moment: Moment) throws {
+        try run.waitForAllFourPanes("the stock rows")
+        try run.openRestockDialog()
         switch moment {
         case .confirmFocused:
-            try r.tmux.send("Tab")
+            try run.tmux.send("Tab")
             usleep(300_000)   // focus shows only as a style; give the frame time to be drawn
         case .typingInField:
-            try r.tmux.send("BTab")
-            try r.tmux.send("half a no", literal: true)
-            try r.tmux.waitFor("the typed note") { $0.contains("half a no▏") }
+            try run.tmux.send("BTab")
+            try run.tmux.send("half a no", literal: true)
+            try run.tmux.waitFor("the typed note") { $0.contains("half a no▏") }
         }
     }
 
-    private func assertRestored(_ r: RecordedDashboard, signal: Int32, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let status = try r.exitStatus(file: file, line: line)
+    private func assertRestored(signal: Int32, _ what: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let status = try run.exitStatus(file: file, line: line)
         XCTAssertEqual(status, Int(128 + signal), "\(what): exit status", file: file, line: line)
-        XCTAssertEqual(try r.tmux.query("#{alternate_on}"), "0", "\(what): back on the normal screen", file: file, line: line)
-        XCTAssertEqual(try r.tmux.query("#{cursor_flag}"), "1", "\(what): cursor visible again", file: file, line: line)
-        let screen = try r.tmux.capture()
+        XCTAssertEqual(try run.tmux.query("#{alternate_on}"), "0", "\(what): back on the normal screen", file: file, line: line)
+        XCTAssertEqual(try run.tmux.query("#{cursor_flag}"), "1", "\(what): cursor visible again", file: file, line: line)
+        let screen = try run.tmux.capture()
         XCTAssertFalse(screen.contains("[ Cancel ]") || screen.contains("1 Orders"), "\(what): dashboard left on screen:\n\(screen)", file: file, line: line)
-        let journal = FileManager.default.contents(atPath: journalPath) ?? Data()
-        XCTAssertEqual(journal.count, 0, "\(what): the journal has \(journal.count) bytes", file: file, line: line)
+        XCTAssertEqual(run.journalBytes, 0, "\(what): the journal has \(run.journalBytes) bytes", file: file, line: line)
     }
 
     func testSignalsInTheMiddleOfADialogRestoreTheTerminalAndWriteNothing() throws {
@@ -60,63 +47,70 @@ final class SignalReliabilityTests: XCTestCase {
         for _ in 0..<rounds {
             for (signal, name) in signals {
                 for moment in Moment.allCases {
-                    let r = try RecordedDashboard(data: directory, in: directory)
-                    run = r
-                    try openRestock(r, moment)
-                    XCTAssertEqual(Glibc.kill(try r.pid, signal), 0)
-                    try assertRestored(r, signal: signal, "\(name) with \(moment.rawValue)")
-                    r.kill(); run = nil
+                    try run.start()
+                    try openRestock(moment)
+                    XCTAssertEqual(Glibc.kill(try run.pid, signal), 0)
+                    try assertRestored(signal: signal, "\(name) with \(moment.rawValue)")
+                    run.tmux.kill()
                     cases += 1
                 }
             }
         }
         // Ctrl-C typed into a field is SIGINT too, not text.
-        let r = try RecordedDashboard(data: directory, in: directory)
-        run = r
-        try openRestock(r, .typingInField)
-        try r.tmux.send("C-c")
-        try assertRestored(r, signal: SIGINT, "Ctrl-C typed in a field")
+        try run.start()
+        try openRestock(.typingInField)
+        try run.tmux.send("C-c")
+        try assertRestored(signal: SIGINT, "Ctrl-C typed in a field")
         cases += 1
         print("reliability: signals: \(cases) runs (\(rounds)× SIGHUP, SIGTERM, SIGINT × focus on Confirm / typing in a field, and Ctrl-C typed): "
               + "each exited 128+signal on the normal screen with the cursor back, journal empty")
     }
 
+    /// Starts the dashboard under `script` (which holds its pty) from a wrapper shell that writes the
+    /// dashboard's exit status to a file, and opens the restock dialog typing a note. Returns the pids of
+    /// the dashboard and of `script`.
+    private func startUnderScript(wrapperIgnoresHangup: Bool) throws -> (dashboard: pid_t, script: pid_t) {
+        let wrapper = run.directory + "/wrapper.sh"
+        let trap = wrapperIgnoresHangup ? "trap '' HUP\n" : ""
+        try "\(trap)sh \(run.launcher)\necho $? > \(statusFile)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        try run.start(paneCommand: "script -q -f -c 'sh \(wrapper)' /dev/null")
+        try openRestock(.typingInField)
+        let dashboard = try run.pid
+        let panePID = try XCTUnwrap(pid_t(try run.tmux.query("#{pane_pid}")))
+        let script = try XCTUnwrap(children(of: panePID).first, "the pane runs script")
+        return (dashboard, script)
+    }
+
+    private var statusFile: String { run.directory + "/status" }
+
+    /// Waits up to 10 s for the dashboard to end, then for its wrapper to write the status; returns whether
+    /// it still runs and the status written, if any.
+    private func waitForEnd(of dashboard: pid_t) -> (alive: Bool, status: String?) {
+        let deadline = Date().addingTimeInterval(10)
+        while run.isAlive(dashboard) && Date() < deadline { usleep(50_000) }
+        let alive = run.isAlive(dashboard)
+        while !FileManager.default.fileExists(atPath: statusFile) && Date() < deadline { usleep(50_000) }
+        let status = (try? String(contentsOfFile: statusFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (alive, status)
+    }
+
     /// A real hang-up: the terminal itself goes away (the `script` holding the pty is killed) in the middle
     /// of a dialog. The dashboard must notice and exit 129 (not spin on a dead terminal), writing nothing.
     func testTerminalHangupInADialogEndsTheDashboard() throws {
-        let statusFile = directory + "/status"
-        let wrapper = directory + "/wrapper.sh"
         // The wrapper shell ignores SIGHUP so it survives to write the dashboard's exit status.
-        try "trap '' HUP\nsh \(directory)/run.sh\necho $? > \(statusFile)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
-        let r = try RecordedDashboard(data: directory, in: directory, command: { _ in "script -q -f -c 'sh \(wrapper)' /dev/null" })
-        run = r
-        try openRestock(r, .typingInField)
-        let dashboard = try r.pid
-        let panePID = try XCTUnwrap(pid_t(try r.tmux.query("#{pane_pid}")))
-        let script = try XCTUnwrap(children(of: panePID).first, "the pane runs script")
+        let (dashboard, script) = try startUnderScript(wrapperIgnoresHangup: true)
         XCTAssertEqual(Glibc.kill(script, SIGKILL), 0)
-        let deadline = Date().addingTimeInterval(10)
-        while r.isAlive(dashboard) && Date() < deadline { usleep(50_000) }
-        XCTAssertFalse(r.isAlive(dashboard), "the dashboard outlived its terminal")
-        while !FileManager.default.fileExists(atPath: statusFile) && Date() < deadline { usleep(50_000) }
-        let status = try String(contentsOfFile: statusFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (alive, status) = waitForEnd(of: dashboard)
+        XCTAssertFalse(alive, "the dashboard outlived its terminal")
         XCTAssertEqual(status, "129", "exit status after the terminal hung up")
-        XCTAssertEqual((FileManager.default.contents(atPath: journalPath) ?? Data()).count, 0, "nothing journaled")
-        print("reliability: terminal hang-up in a dialog: the dashboard exited \(status) once its pty went away, journal empty")
+        XCTAssertEqual(run.journalBytes, 0, "nothing journaled")
+        print("reliability: terminal hang-up in a dialog: the dashboard exited \(status ?? "?") once its pty went away, journal empty")
     }
 
     /// SIGTERM while the terminal has stopped reading (a stalled SSH link, XOFF): the dashboard is stuck in
     /// a write to it and cannot restore it, but it must still exit (the exit watchdog), with 128 + 15.
     func testSigtermWhileTheTerminalStopsReadingStillEndsTheDashboard() throws {
-        let statusFile = directory + "/status"
-        let wrapper = directory + "/wrapper.sh"
-        try "sh \(directory)/run.sh\necho $? > \(statusFile)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
-        let r = try RecordedDashboard(data: directory, in: directory, command: { _ in "script -q -f -c 'sh \(wrapper)' /dev/null" })
-        run = r
-        try openRestock(r, .typingInField)
-        let dashboard = try r.pid
-        let panePID = try XCTUnwrap(pid_t(try r.tmux.query("#{pane_pid}")))
-        let script = try XCTUnwrap(children(of: panePID).first, "the pane runs script")
+        let (dashboard, script) = try startUnderScript(wrapperIgnoresHangup: false)
         XCTAssertEqual(Glibc.kill(script, SIGSTOP), 0)   // nobody reads the dashboard's terminal any more
         defer { _ = Glibc.kill(script, SIGCONT) }
         // Each SIGCONT makes the dashboard repaint the whole screen, until its writes fill the pty and block.
@@ -129,13 +123,10 @@ final class SignalReliabilityTests: XCTestCase {
         }
         XCTAssertTrue(blocked, "the dashboard never blocked writing to the stopped terminal; the test proves nothing")
         XCTAssertEqual(Glibc.kill(dashboard, SIGTERM), 0)
-        let deadline = Date().addingTimeInterval(10)
-        while r.isAlive(dashboard) && Date() < deadline { usleep(50_000) }
-        XCTAssertFalse(r.isAlive(dashboard), "SIGTERM did not end a dashboard blocked on its terminal")
-        while !FileManager.default.fileExists(atPath: statusFile) && Date() < deadline { usleep(50_000) }
-        let status = (try? String(contentsOfFile: statusFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (alive, status) = waitForEnd(of: dashboard)
+        XCTAssertFalse(alive, "SIGTERM did not end a dashboard blocked on its terminal")
         XCTAssertEqual(status, "143", "exit status after SIGTERM on a stalled terminal")
-        XCTAssertEqual((FileManager.default.contents(atPath: journalPath) ?? Data()).count, 0, "nothing journaled")
+        XCTAssertEqual(run.journalBytes, 0, "nothing journaled")
         print("reliability: SIGTERM with the terminal not reading (blocked in write): exited \(status ?? "?") via the "
               + "2 s exit watchdog, journal empty")
     }

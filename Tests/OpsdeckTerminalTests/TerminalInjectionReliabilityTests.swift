@@ -10,14 +10,9 @@ import Glibc
 /// detail views, the journal view, dialogs and help. Nothing but the sequences ncurses itself sends on a
 /// clean store may appear, and none of the injected ones.
 final class TerminalInjectionReliabilityTests: XCTestCase {
-    private var directory = ""
-    private var run: RecordedDashboard?
+    private var runs: [DashboardRun] = []
 
-    override func setUpWithError() throws { directory = try RecordedDashboard.temporaryDirectory("inject") }
-    override func tearDown() {
-        run?.kill()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    override func tearDown() { runs.forEach { $0.stop() } }
 
     /// The tour: (keys to send, literal?) — every pane, their detail views, help, journal (typed filter),
     /// theme cycling (a theme named with escapes), two dialogs typed into, a filter, and pasted escapes.
@@ -37,14 +32,15 @@ final class TerminalInjectionReliabilityTests: XCTestCase {
         (["\u{1B}[2J\u{1B}]0;PASTE\u{7}"], true), (["Escape"], false), (["Escape"], false), (["Escape"], false),
     ]
 
-    /// Runs the tour on a store (hostile or clean) with its output recorded; returns the bytes and screens.
-    private func recordTour(hostile: Bool) throws -> (bytes: [UInt8], screens: [String]) {
-        let data = directory + (hostile ? "/hostile" : "/clean")
-        let store = HostileStore(directory: data)
+    /// Runs the tour on a store (hostile or clean) with its output recorded; returns the bytes and screens
+    /// and the run (its journal).
+    private func recordTour(hostile: Bool) throws -> (bytes: [UInt8], screens: [String], run: DashboardRun) {
+        let r = try DashboardRun("inject")
+        runs.append(r)
+        let store = HostileStore(directory: r.dataDirectory)
         try store.writeAll(hostile: hostile)
         let ssh = hostile ? #""$(printf '\033]52;c;SGFjaw==\007\342\200\256 1 2 3')""# : "\"10.0.0.9 1 2 3\""
-        let r = try RecordedDashboard(data: data, in: data, environment: ["SSH_CONNECTION": ssh, "XDG_CONFIG_HOME": store.configHome], record: true)
-        run = r
+        try r.start(environment: ["SSH_CONNECTION": ssh, "XDG_CONFIG_HOME": store.configHome], record: true)
         var screens = [try r.tmux.waitFor("rows on screen") { $0.contains("Box damaged") && $0.contains("TS-BLK-M") }]
         for (keys, literal) in Self.tour {
             try r.tmux.send(keys[0], literal: literal)
@@ -58,8 +54,8 @@ final class TerminalInjectionReliabilityTests: XCTestCase {
         XCTAssertFalse(title.contains("PWNED") || title.contains("THEME") || title.contains("RAW"), "the pane was retitled: \(title)")
         XCTAssertEqual(try r.tmux.query("#{window_bell_flag}"), "0", "nothing rang the bell")
         let bytes = try r.recordedBytes()
-        r.kill(); run = nil
-        return (bytes, screens)
+        r.tmux.kill()
+        return (bytes, screens, r)
     }
 
     /// The pane once two captures in a row agree.
@@ -101,7 +97,7 @@ final class TerminalInjectionReliabilityTests: XCTestCase {
                               ("the theme named with escapes", "evil␛]0;THEME␇")] {
             XCTAssertTrue(all.contains(seen), "\(place) was not shown (\(seen))")
         }
-        XCTAssertFalse(FileManager.default.contents(atPath: directory + "/hostile/journal.jsonl").map { String(decoding: $0, as: UTF8.self) }?
+        XCTAssertFalse(FileManager.default.contents(atPath: hostile.run.journalPath).map { String(decoding: $0, as: UTF8.self) }?
             .contains("PASTE") ?? true, "nothing typed was journaled")
         let kinds = attacked.shapes.keys.sorted().joined(separator: ", ")
         print("reliability: terminal injection: \(hostile.bytes.count) bytes recorded over \(Self.tour.count) steps "

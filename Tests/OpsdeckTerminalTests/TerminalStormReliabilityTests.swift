@@ -7,21 +7,11 @@ import Glibc
 /// The real binary in tmux under random keys and a resize storm: it stays alive, writes nothing to the
 /// journal, and ends on a correct screen for the final size.
 final class TerminalStormReliabilityTests: XCTestCase {
-    private var directory = ""
-    private var run: RecordedDashboard?
+    private var run: DashboardRun!
     private let full = ProcessInfo.processInfo.environment["OPSDECK_FULL"] == "1"
 
-    override func setUpWithError() throws {
-        directory = try RecordedDashboard.temporaryDirectory("storm")
-        try StoreFixture(directory: directory).writeAll()
-    }
-
-    override func tearDown() {
-        run?.kill()
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    private var journalBytes: Int { (FileManager.default.contents(atPath: directory + "/journal.jsonl") ?? Data()).count }
+    override func setUpWithError() throws { run = try DashboardRun.onFixture("storm") }
+    override func tearDown() { run?.stop() }
 
     /// tmux key names that can never confirm a dialog or end the program: no `y`, no Enter, no `q`, no
     /// control keys (Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S act on the terminal itself).
@@ -33,7 +23,8 @@ final class TerminalStormReliabilityTests: XCTestCase {
         return keys
     }()
 
-    private func waitForBoard(_ r: RecordedDashboard, width: Int = 120) throws -> String {
+    @discardableResult
+    private func waitForBoard(_ r: DashboardRun, width: Int = 120) throws -> String {
         try r.tmux.waitFor("the 2×2 board at \(width) columns", timeout: 15) { s in
             let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.contains { $0.contains("1 Orders") && $0.contains("2 Stock") } && s.contains("4 Escalations")
@@ -41,13 +32,17 @@ final class TerminalStormReliabilityTests: XCTestCase {
         }
     }
 
+    /// Starts the dashboard and waits for the board; returns the run and the dashboard's pid.
+    private func startOnTheBoard() throws -> (DashboardRun, pid_t) {
+        try run.start()
+        try waitForBoard(run)
+        return (run, try run.pid)
+    }
+
     func testRandomKeysWithoutConfirmationJournalNothingAndLeaveASaneScreen() throws {
         let count = full ? 5_000 : 600
         var rng = SystemRandomNumberGenerator()
-        let r = try RecordedDashboard(data: directory, in: directory)
-        run = r
-        try waitForBoard(r)
-        let pid = try r.pid
+        let (r, pid) = try startOnTheBoard()
         var sent = 0, resizes = 0
         while sent < count {
             // One tmux command per batch: key names, and literal text for non-ASCII characters.
@@ -75,16 +70,13 @@ final class TerminalStormReliabilityTests: XCTestCase {
         let screen = try waitForBoard(r)
         XCTAssertTrue(r.isAlive(pid))
         XCTAssertFalse(screen.contains("EXIT="), screen)
-        XCTAssertEqual(journalBytes, 0, "keys without a confirmation wrote to the journal")
+        XCTAssertEqual(r.journalBytes, 0, "keys without a confirmation wrote to the journal")
         print("reliability: random keys (tmux): \(sent) keys in batches of 20 and \(resizes) resizes, without y/Enter/q/Ctrl; "
               + "alive, journal empty, the 2×2 board back at 120×40")
     }
 
     func testResizeStormDownToOneByOneEndsOnTheRightScreen() throws {
-        let r = try RecordedDashboard(data: directory, in: directory)
-        run = r
-        try waitForBoard(r)
-        let pid = try r.pid
+        let (r, pid) = try startOnTheBoard()
         var sizes: [(Int, Int)] = []
         for w in stride(from: 200, through: 1, by: full ? -1 : -3) { sizes.append((w, max(1, w / 4))) }
         var rng = SystemRandomNumberGenerator()
