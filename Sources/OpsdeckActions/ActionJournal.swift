@@ -40,7 +40,7 @@ public final class ActionJournal: @unchecked Sendable {
     /// Reads lines added since the last call and returns the whole journal. A missing file is an empty journal.
     public func read() throws(JournalError) -> JournalState {
         lock.lock(); defer { lock.unlock() }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { state = JournalState(); offset = 0; identity = nil; lastLine = []; return state }
             throw .io(path: path, operation: "open", code: errno)
@@ -124,7 +124,7 @@ public final class ActionJournal: @unchecked Sendable {
     }
 
     private func openForAppend() throws(JournalError) -> Int32 {
-        let flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK
+        let flags = O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY | O_NONBLOCK
         var fd = open(path, flags | O_CREAT | O_EXCL, 0o640)
         if fd >= 0 {
             // The umask must not widen or narrow it: operators share the file through its group.
@@ -148,7 +148,7 @@ public final class ActionJournal: @unchecked Sendable {
     /// Makes a newly created file's directory entry durable.
     private func syncDirectory() {
         let dir = (path as NSString).deletingLastPathComponent
-        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
     }
 

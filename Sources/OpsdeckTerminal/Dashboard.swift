@@ -81,8 +81,9 @@ public enum Dashboard {
 }
 
 /// Writes a line to standard error (libc's `stderr` global is off limits in Swift 6 mode), made inert:
-/// warnings quote keys and theme files, and the terminal shows whatever they contain.
-func printError(_ line: String) {
+/// warnings quote keys, config and theme files, and the terminal shows whatever they contain. Every
+/// command writes its errors through it.
+public func printError(_ line: String) {
     var text = InertText.inert(line) + "\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }

@@ -39,7 +39,7 @@ struct ActionCommand: ParsableCommand {
                 switch try journal.append(entry, confirmed: confirmed, snapshot: snapshot, now: now) {
                 case .written(let e): print(e.jsonLine())
                 case .alreadyWritten(let e):
-                    FileHandle.standardError.write(Data("already written with key \(e.key); nothing new written\n".utf8))
+                    printError("already written with key \(e.key); nothing new written")
                     print(e.jsonLine())
                 }
             } catch {
@@ -162,7 +162,7 @@ struct ActionCommand: ParsableCommand {
 enum ActionCLI {
     /// Prints `message` to stderr and exits with `status`.
     static func fail(_ status: Int32, _ message: String) -> Never {
-        FileHandle.standardError.write(Data("opsdeck: \(message)\n".utf8))
+        printError("opsdeck: \(message)")
         exit(status)
     }
 
@@ -171,7 +171,7 @@ enum ActionCLI {
     static func configReadOnly() -> Bool {
         do {
             let (settings, warnings) = try SettingsLoader.load(.standard())
-            for w in warnings { FileHandle.standardError.write(Data("opsdeck: warning: \(w)\n".utf8)) }
+            for w in warnings { printError("opsdeck: warning: \(w)") }
             return settings.readOnly
         } catch {
             fail(2, error.description)

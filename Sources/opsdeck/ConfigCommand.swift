@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpsdeckModel
 import OpsdeckTerminal
 
 /// `opsdeck config`: the effective settings and where each comes from; `--init` writes a starting file.
@@ -26,7 +27,7 @@ struct ConfigCommand: ParsableCommand {
         let warnings: [String]
         do { (settings, warnings) = try SettingsLoader.load(paths) }
         catch { ActionCLI.fail(1, error.description) }
-        for w in warnings { FileHandle.standardError.write(Data("opsdeck: warning: \(w)\n".utf8)) }
+        for w in warnings { printError("opsdeck: warning: \(w)") }
         func present(_ p: String) -> String { FileManager.default.fileExists(atPath: p) ? p : p + " (none)" }
         print("# system: " + present(paths.system))
         print("# user:   " + (paths.user.map(present) ?? "(no XDG_CONFIG_HOME or HOME)"))
@@ -38,7 +39,9 @@ struct ConfigCommand: ParsableCommand {
         ]
         for (key, value) in rows {
             let setting = "\(key) = \(value)"
-            print(setting.padding(toLength: max(setting.count, 24), withPad: " ", startingAt: 0) + "# " + (settings.origins[key] ?? "default"))
+            // A theme name is the file's text: shown inert like everything that reaches the terminal.
+            print(InertText.inert(setting.padding(toLength: max(setting.count, 24), withPad: " ", startingAt: 0)
+                                  + "# " + (settings.origins[key] ?? "default")))
         }
     }
 

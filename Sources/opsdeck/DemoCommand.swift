@@ -48,7 +48,7 @@ struct DemoCommand: ParsableCommand {
         runner.start()
         let status = Dashboard.run(DashboardOptions(dataDirectory: directory, theme: theme, noColor: noColor))
         runner.stop()
-        for p in problems.all { FileHandle.standardError.write(Data("opsdeck demo: simulator: \(p)\n".utf8)) }
+        for p in problems.all { printError("opsdeck demo: simulator: \(p)") }
         print("The demo data stays in \(directory)")
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OpsdeckTerminal
 import Foundation
 import OpsdeckActions
 import OpsdeckModel
@@ -37,7 +38,7 @@ struct JournalCommand: ParsableCommand {
             out += "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-        for p in state.allProblems { FileHandle.standardError.write(Data("\(path): \(p)\n".utf8)) }
+        for p in state.allProblems { printError("\(path): \(p)") }
     }
 
     static func parseSince(_ text: String, now: Timestamp) -> Timestamp? {

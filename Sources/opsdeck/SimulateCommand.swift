@@ -1,4 +1,5 @@
 import ArgumentParser
+import OpsdeckTerminal
 import Foundation
 import OpsdeckDemo
 import OpsdeckModel
@@ -53,7 +54,7 @@ struct SimulateCommand: ParsableCommand {
             directory: data,
             simulator: StoreSimulator(store: store, seed: seed, now: now, config: SimulatorConfig(interval: interval),
                                       answered: answered),
-            report: { FileHandle.standardError.write(Data("opsdeck simulate: \($0)\n".utf8)) },
+            report: { printError("opsdeck simulate: \($0)") },
             onStep: verbose ? Self.printStep : nil)
         runner.run(bursts: steps)
     }

@@ -49,4 +49,20 @@ final class ConfigCommandTests: XCTestCase {
         r = try opsdeck("run --data '\(dir)/data' --theme also-missing")
         XCTAssertTrue(r.err.hasPrefix("opsdeck: theme 'also-missing' not found"), r.err)
     }
+
+    /// A config's text reaches the terminal inert, on stdout (`opsdeck config`) and stderr (`opsdeck action`).
+    func testConfigTextIsShownInert() throws {
+        try config("theme = \"x\\u001b]0;PWNED\\u0007\"\n")
+        let (status, out, _) = try opsdeck("config")
+        XCTAssertEqual(status, 0)
+        XCTAssertFalse(out.contains("\u{1B}") || out.contains("\u{7}"), out)
+        XCTAssertTrue(out.contains("theme = \"x␛]0;PWNED␇\""), out)
+        try config("\u{1B}]0;PWNED\u{7} = 1\n")
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        try StoreFixture(directory: dir + "/data").writeAll()
+        let r = try opsdeck("action ack --data '\(dir)/data' --ticket T-501")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertFalse(r.err.contains("\u{1B}") || r.err.contains("\u{7}"), r.err)
+        XCTAssertTrue(r.err.contains("␛]0;PWNED␇"), r.err)
+    }
 }
