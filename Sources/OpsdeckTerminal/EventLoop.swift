@@ -76,6 +76,8 @@ final class EventLoop {
                     if let status = carryOut(effect, answers: &events) { return status }
                 }
             }
+            // Before drawing: the draw is what blocks when the terminal stops reading.
+            signals.publish(held: state.held, snapshot: newestSnapshot)
             screen.draw(render(state))
         }
     }
