@@ -82,9 +82,9 @@ final class ExitWatchdog: Sendable {
         guard read(fd, &byte, 1) == 1 else { return }
         let signal = Int32(byte)
         var waiter = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let deadline = Self.monotonicMillis() + Int64(grace * 1000)
+        let deadline = WallClock.monotonicMillis() + Int64(grace * 1000)
         while true {
-            let left = deadline - Self.monotonicMillis()
+            let left = deadline - WallClock.monotonicMillis()
             if left <= 0 { break }
             // Further signals change nothing; EOF means the dashboard finished in time.
             if poll(&waiter, 1, Int32(left)) > 0, read(fd, &byte, 1) == 0 { return }
@@ -98,11 +98,5 @@ final class ExitWatchdog: Sendable {
             }
             _exit(128 + signal)
         }
-    }
-
-    private static func monotonicMillis() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Int64(t.tv_sec) * 1000 + Int64(t.tv_nsec) / 1_000_000
     }
 }
