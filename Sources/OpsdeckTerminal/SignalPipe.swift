@@ -102,14 +102,15 @@ final class SignalPipe {
     /// Puts the previous handlers back (the process may go on, e.g. `opsdeck demo` after the dashboard) and
     /// stands the exit watchdog down. Call after the terminal is restored.
     func close() {
+        // The watchdog first, while its backstop alarm handler is still ours (it may be writing right now).
+        watchdogArmFD = -1
+        watchdog.finish()
         for (s, old) in previous.reversed() {
             var old = old
             sigaction(s, &old, nil)
         }
         previous = []
         signalPipeWriteFD = -1
-        watchdogArmFD = -1
-        watchdog.finish()
         watchdogSignal = 0
         Glibc.close(readFD)
         Glibc.close(writeFD)
