@@ -55,9 +55,15 @@ public enum Dashboard {
             return 2
         }
         defer { screen.close() }
+        // Read-only from a flag or any config file is enforced by the journal itself, not only the dialogs.
+        let actionJournal = ActionJournal(path: options.journalPath, readOnly: settings.readOnly)
         let signals: SignalPipe
         // Installed after newterm so ours replace ncurses' own SIGINT/SIGTERM/SIGWINCH handlers.
-        do { signals = try SignalPipe(catching: [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT]) } catch {
+        do {
+            let watchdog = try ExitWatchdog(journal: actionJournal, graceSeconds: exitWatchdogSeconds)
+            do { signals = try SignalPipe(catching: [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT], watchdog: watchdog) }
+            catch { watchdog.finish(); throw error }
+        } catch {
             screen.close()
             printError("opsdeck: \(error)")
             return 2
@@ -66,13 +72,12 @@ public enum Dashboard {
         let state = AppState(config: config, width: screen.width, height: screen.height, now: WallClock.now())
         let feed = DataFeed(directory: options.dataDirectory, pollInterval: settings.pollInterval,
                             maxFileBytes: options.maxFileBytes)
-        // Read-only from a flag or any config file is enforced by the journal itself, not only the dialogs.
-        let journal = JournalFeed(journal: ActionJournal(path: options.journalPath, readOnly: settings.readOnly))
+        let journal = JournalFeed(journal: actionJournal)
         let loop = EventLoop(screen: screen, signals: signals, feed: feed, journal: journal, state: state)
         let status = loop.run()
-        // Held actions are written while our handlers still catch signals, so a second one cannot cut it short.
+        // Held actions are written while our handlers still catch signals, so a second one cannot cut it short;
+        // should writing them or restoring the terminal hang, the exit watchdog writes them and ends the process.
         let report = loop.writeHeldActions()
-        // The terminal is restored before the handlers go: their exit watchdog covers a restore that hangs.
         screen.close()
         signals.close()
         for line in report { printError(line) }

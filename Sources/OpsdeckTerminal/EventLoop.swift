@@ -76,6 +76,8 @@ final class EventLoop {
                     if let status = carryOut(effect, answers: &events) { return status }
                 }
             }
+            // Before drawing: the draw is what blocks when the terminal stops reading.
+            signals.publish(held: state.held, snapshot: newestSnapshot)
             screen.draw(render(state))
         }
     }
@@ -118,13 +120,14 @@ final class EventLoop {
         return timeout
     }
 
-    /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer or the
-    /// next whole second (clock and ages), whichever comes first.
+    /// The one place the program blocks. Wakes for a key, a signal, feed activity, the feed's timer, the
+    /// next whole second (clock and ages) or an open paste's idle end, whichever comes first.
     private func waitForActivity() -> (terminalGone: Bool, feedFired: Bool) {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
         for fd in feed.wakeDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-        let timeout = Self.pollTimeout(now: WallClock.now(), feedDue: feed.millisecondsUntilDue(), heldRelease: state.nextHeldRelease)
+        var timeout = Self.pollTimeout(now: WallClock.now(), feedDue: feed.millisecondsUntilDue(), heldRelease: state.nextHeldRelease)
+        if let pasteIdle = screen.millisecondsUntilPasteIdle { timeout = min(timeout, pasteIdle + 1) }
         let n = poll(&fds, nfds_t(fds.count), Int32(timeout))
         // A hung-up terminal (SSH dropped) polls readable forever; treat it as SIGHUP rather than spin.
         let gone = n > 0 && fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0

@@ -1,35 +1,44 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import OpsdeckModel
+import OpsdeckUI
 
 /// Write end of the self-pipe, read by the C signal handler. Set once before any handler is installed and
 /// only cleared after they are all removed, so the handler never sees it change.
 nonisolated(unsafe) private var signalPipeWriteFD: Int32 = -1
 
-/// The terminating signal that armed the exit watchdog (0: none).
+/// Write end of the exit watchdog's pipe (see `ExitWatchdog`), set and cleared like `signalPipeWriteFD`.
+nonisolated(unsafe) private var watchdogArmFD: Int32 = -1
+
+/// The terminating signal that armed the exit watchdog (0: none), for the backstop alarm.
 nonisolated(unsafe) private var watchdogSignal: Int32 = 0
 
 /// Seconds the program has to restore the terminal and exit after SIGTERM, SIGINT or SIGHUP.
-let exitWatchdogSeconds: UInt32 = 2
+let exitWatchdogSeconds = 2.0
 
-/// The handler only writes the signal number to a non-blocking pipe (async-signal-safe); the event loop
-/// polls the read end and does the real work outside signal context. A terminating signal also arms an
-/// alarm: when the terminal stops reading (a stalled SSH link, XOFF), the loop is stuck in a write to it
-/// and would never see the pipe, so the alarm ends the process instead.
+/// Seconds the exit watchdog may spend writing held actions (a journal lock never released) before an
+/// alarm ends the process anyway.
+let exitBackstopSeconds: UInt32 = 10
+
+/// The handler only writes the signal number to non-blocking pipes (async-signal-safe); the event loop
+/// polls the read end and does the real work outside signal context. A terminating signal also arms the
+/// exit watchdog: when the terminal stops reading (a stalled SSH link, XOFF), the loop is stuck in a write
+/// to it and would never see the pipe, so the watchdog's thread writes the held actions and ends the process.
 private let recordSignal: @convention(c) (Int32) -> Void = { signal in
     let savedErrno = errno
     var byte = UInt8(truncatingIfNeeded: signal)
     _ = write(signalPipeWriteFD, &byte, 1)
     if signal == SIGTERM || signal == SIGINT || signal == SIGHUP {
-        watchdogSignal = signal
-        alarm(exitWatchdogSeconds)
+        if watchdogSignal == 0 { watchdogSignal = signal }
+        _ = write(watchdogArmFD, &byte, 1)
     }
     errno = savedErrno
 }
 
-/// The terminal could not be restored in time: leave with the status the signal would have given.
+/// The exit watchdog's own writes hung: leave with the status the signal would have given.
 /// Nothing is half-written by this: a journal line is one write(2), which a signal does not split.
-private let watchdogExpired: @convention(c) (Int32) -> Void = { _ in
+private let backstopExpired: @convention(c) (Int32) -> Void = { _ in
     _exit(128 + (watchdogSignal == 0 ? SIGTERM : watchdogSignal))
 }
 
@@ -37,6 +46,7 @@ private let watchdogExpired: @convention(c) (Int32) -> Void = { _ in
 final class SignalPipe {
     let readFD: Int32
     private let writeFD: Int32
+    private let watchdog: ExitWatchdog
     private var previous: [(Int32, sigaction)] = []
 
     /// Whoever started us may have blocked signals (Swift Testing does, and children inherit the mask).
@@ -47,7 +57,7 @@ final class SignalPipe {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    init(catching signals: [Int32]) throws(TerminalError) {
+    init(catching signals: [Int32], watchdog: ExitWatchdog) throws(TerminalError) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {
             throw TerminalError("cannot create the signal pipe: \(String(cString: strerror(errno)))")
@@ -57,8 +67,10 @@ final class SignalPipe {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         readFD = fds[0]; writeFD = fds[1]
+        self.watchdog = watchdog
         signalPipeWriteFD = writeFD
-        install(SIGALRM, watchdogExpired)
+        watchdogArmFD = watchdog.armFD
+        install(SIGALRM, backstopExpired)
         for s in signals { install(s, recordSignal) }
     }
 
@@ -71,6 +83,9 @@ final class SignalPipe {
         sigaction(s, &action, &old)
         previous.append((s, old))
     }
+
+    /// What the exit watchdog writes should the loop not get to it (see `ExitWatchdog`).
+    func publish(held: [HeldAction], snapshot: StoreSnapshot?) { watchdog.publish(held: held, snapshot: snapshot) }
 
     /// Signals received since the last call, oldest first.
     func drain() -> [Int32] {
@@ -85,16 +100,18 @@ final class SignalPipe {
     }
 
     /// Puts the previous handlers back (the process may go on, e.g. `opsdeck demo` after the dashboard) and
-    /// disarms the exit watchdog. Call after the terminal is restored.
+    /// stands the exit watchdog down. Call after the terminal is restored.
     func close() {
-        alarm(0)
-        watchdogSignal = 0
+        // The watchdog first, while its backstop alarm handler is still ours (it may be writing right now).
+        watchdogArmFD = -1
+        watchdog.finish()
         for (s, old) in previous.reversed() {
             var old = old
             sigaction(s, &old, nil)
         }
         previous = []
         signalPipeWriteFD = -1
+        watchdogSignal = 0
         Glibc.close(readFD)
         Glibc.close(writeFD)
     }

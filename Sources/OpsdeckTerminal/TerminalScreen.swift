@@ -167,10 +167,16 @@ final class TerminalScreen {
         while true {
             let kind = wget_wch(window, &value)
             guard kind == KEY_CODE_YES || kind == OK else { break }
-            if let input = paste.take(isFunctionKey: kind == KEY_CODE_YES, UInt32(value)) { inputs.append(input) }
+            if let input = paste.take(isFunctionKey: kind == KEY_CODE_YES, UInt32(value), nowMillis: WallClock.monotonicMillis()) {
+                inputs.append(input)
+            }
         }
+        if let ended = paste.idle(nowMillis: WallClock.monotonicMillis()) { inputs.append(ended) }
         return inputs
     }
+
+    /// While a paste is open: how long until `readInput` would end it for want of its end marker.
+    var millisecondsUntilPasteIdle: Int64? { paste.millisecondsUntilIdle(nowMillis: WallClock.monotonicMillis()) }
 
     /// A mode switch ncurses has no call for, written straight to the terminal (ncurses keeps no state of it).
     private static func sendRaw(_ sequence: String) {

@@ -36,13 +36,15 @@ final class KeyInputTests: XCTestCase {
 }
 
 final class BracketedPasteTests: XCTestCase {
-    func feed(_ p: inout BracketedPaste, _ items: [(Bool, UInt32)]) -> [TerminalInput] {
-        items.compactMap { p.take(isFunctionKey: $0.0, $0.1) }
+    let start = (true, UInt32(BracketedPaste.startCode)), end = (true, UInt32(BracketedPaste.endCode))
+
+    /// Feeds `items`, all read at `millis` (time is injected; the real reader uses the monotonic clock).
+    func feed(_ p: inout BracketedPaste, _ items: [(Bool, UInt32)], at millis: Int64 = 0) -> [TerminalInput] {
+        items.compactMap { p.take(isFunctionKey: $0.0, $0.1, nowMillis: millis) }
     }
 
     func testTextBetweenTheMarkersIsOnePasteAndNotKeys() {
         var p = BracketedPaste()
-        let start = (true, UInt32(BracketedPaste.startCode)), end = (true, UInt32(BracketedPaste.endCode))
         let out = feed(&p, [(false, 0x61), start, (false, 27), (false, 0x32), (false, 0x79), (true, UInt32(KEY_UP)), (false, 13), end, (false, 0x62)])
         XCTAssertEqual(out, [.key(.char("a")), .paste("\u{1B}2y\r"), .key(.char("b"))])
     }
@@ -53,5 +55,28 @@ final class BracketedPasteTests: XCTestCase {
         out += feed(&p, Array(repeating: (false, UInt32(0x79)), count: BracketedPaste.maxScalars + 5))
         out += feed(&p, [(true, UInt32(BracketedPaste.endCode))])
         XCTAssertEqual(out, [.paste(String(repeating: "y", count: BracketedPaste.maxScalars)), .paste("yyyyy")])
+    }
+
+    /// A lost end marker: once nothing has come for `idleMillis`, what was collected is one paste and keys
+    /// work again; the late end marker, should it still come, is ignored.
+    func testAPasteWithoutItsEndMarkerEndsWhenInputStops() {
+        var p = BracketedPaste()
+        XCTAssertNil(p.millisecondsUntilIdle(nowMillis: 0), "no paste open: nothing to wait for")
+        XCTAssertEqual(feed(&p, [start, (false, 0x61), (false, 0x32)], at: 1000), [])
+        XCTAssertEqual(p.millisecondsUntilIdle(nowMillis: 1200), 300)
+        XCTAssertNil(p.idle(nowMillis: 1499), "still within the paste")
+        XCTAssertEqual(feed(&p, [(false, 0x79)], at: 1400), [], "more text restarts the idle time")
+        XCTAssertNil(p.idle(nowMillis: 1899))
+        XCTAssertEqual(p.idle(nowMillis: 1900), .paste("a2y"))
+        XCTAssertNil(p.millisecondsUntilIdle(nowMillis: 1900), "the paste is over")
+        XCTAssertNil(p.idle(nowMillis: 5000), "nothing more to deliver")
+        XCTAssertEqual(feed(&p, [(false, 0x71), end, (false, 3)], at: 5000), [.key(.char("q")), .ignored, .key(.ctrl("c"))])
+    }
+
+    func testIdleOutsideAPasteDeliversNothing() {
+        var p = BracketedPaste()
+        XCTAssertEqual(feed(&p, [(false, 0x61)], at: 0), [.key(.char("a"))])
+        XCTAssertNil(p.idle(nowMillis: 10_000))
+        XCTAssertEqual(feed(&p, [start, end], at: 10_000), [.paste("")], "an empty paste with both markers is still a paste")
     }
 }

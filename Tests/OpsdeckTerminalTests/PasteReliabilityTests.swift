@@ -36,4 +36,22 @@ final class PasteReliabilityTests: XCTestCase {
         XCTAssertEqual(try r.exitStatus(), 0)
         print("reliability: paste: ESC+\"2ry\" pasted into a dialog ran no key and journaled nothing; pasted text went into the field inert")
     }
+
+    /// A paste whose end marker never comes (lost on the way): after a moment without input the text so
+    /// far lands in the field as a paste, and keys work again (Escape closes the dialog, `q` quits).
+    func testAPasteWithoutItsEndMarkerDoesNotLeaveTheDashboardDeaf() throws {
+        let r = run!
+        try r.start()
+        try r.waitForAllFourPanes("the stock rows")
+        try r.openRestockDialog()
+        try r.tmux.send("BTab")
+        try r.tmux.send("\u{1B}[200~lost end y", literal: true)
+        try r.tmux.waitFor("the unended paste in the field") { $0.contains("lost end y▏") }
+        try r.tmux.send("Escape")
+        try r.tmux.waitFor("the dialog closed by a key") { !$0.contains("[ Cancel ]") }
+        XCTAssertEqual(r.journalBytes, 0, "the paste's y confirmed something")
+        try r.tmux.send("q")
+        XCTAssertEqual(try r.exitStatus(), 0)
+        print("reliability: paste without its end marker: delivered as text after the idle time, then Escape and q worked as keys")
+    }
 }

@@ -67,18 +67,39 @@ final class SignalReliabilityTests: XCTestCase {
     }
 
     /// Starts the dashboard under `script` (which holds its pty) from a wrapper shell that writes the
-    /// dashboard's exit status to a file, and opens the restock dialog typing a note. Returns the pids of
-    /// the dashboard and of `script`.
-    private func startUnderScript(wrapperIgnoresHangup: Bool) throws -> (dashboard: pid_t, script: pid_t) {
+    /// dashboard's exit status to a file, and opens the restock dialog typing a note, or (`holdingARestock`)
+    /// confirms it so the restock is held in a 30 s undo window. Returns the pids of the dashboard and of `script`.
+    private func startUnderScript(wrapperIgnoresHangup: Bool, holdingARestock: Bool = false) throws -> (dashboard: pid_t, script: pid_t) {
         let wrapper = run.directory + "/wrapper.sh"
         let trap = wrapperIgnoresHangup ? "trap '' HUP\n" : ""
         try "\(trap)sh \(run.launcher)\necho $? > \(statusFile)\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
-        try run.start(paneCommand: "script -q -f -c 'sh \(wrapper)' /dev/null")
-        try openRestock(.typingInField)
+        try run.start(config: holdingARestock ? "undo_seconds = 30\n" : nil, paneCommand: "script -q -f -c 'sh \(wrapper)' /dev/null")
+        if holdingARestock {
+            try run.waitForAllFourPanes("the stock rows")
+            try run.openRestockDialog()
+            try run.tmux.send("y")
+            try run.tmux.waitFor("the held action in the footer") { $0.contains("u undo") }
+        } else {
+            try openRestock(.typingInField)
+        }
         let dashboard = try run.pid
         let panePID = try XCTUnwrap(pid_t(try run.tmux.query("#{pane_pid}")))
         let script = try XCTUnwrap(children(of: panePID).first, "the pane runs script")
         return (dashboard, script)
+    }
+
+    /// Stops `script`, so nobody reads the dashboard's terminal any more, and makes the dashboard repaint
+    /// (each SIGCONT redraws the whole screen) until its writes fill the pty and block. Returns whether it
+    /// blocked; the caller must SIGCONT `script` afterwards.
+    private func stallTerminal(dashboard: pid_t, script: pid_t) -> Bool {
+        guard Glibc.kill(script, SIGSTOP) == 0 else { return false }
+        for _ in 0..<400 {
+            _ = Glibc.kill(dashboard, SIGCONT)
+            usleep(25_000)
+            let wchan = (try? String(contentsOfFile: "/proc/\(dashboard)/task/\(dashboard)/wchan", encoding: .utf8)) ?? ""
+            if wchan.contains("tty") || wchan.contains("wait_woken") { return true }
+        }
+        return false
     }
 
     private var statusFile: String { run.directory + "/status" }
@@ -111,17 +132,9 @@ final class SignalReliabilityTests: XCTestCase {
     /// a write to it and cannot restore it, but it must still exit (the exit watchdog), with 128 + 15.
     func testSigtermWhileTheTerminalStopsReadingStillEndsTheDashboard() throws {
         let (dashboard, script) = try startUnderScript(wrapperIgnoresHangup: false)
-        XCTAssertEqual(Glibc.kill(script, SIGSTOP), 0)   // nobody reads the dashboard's terminal any more
         defer { _ = Glibc.kill(script, SIGCONT) }
-        // Each SIGCONT makes the dashboard repaint the whole screen, until its writes fill the pty and block.
-        var blocked = false
-        for _ in 0..<400 where !blocked {
-            _ = Glibc.kill(dashboard, SIGCONT)
-            usleep(25_000)
-            let wchan = (try? String(contentsOfFile: "/proc/\(dashboard)/task/\(dashboard)/wchan", encoding: .utf8)) ?? ""
-            blocked = wchan.contains("tty") || wchan.contains("wait_woken")
-        }
-        XCTAssertTrue(blocked, "the dashboard never blocked writing to the stopped terminal; the test proves nothing")
+        XCTAssertTrue(stallTerminal(dashboard: dashboard, script: script),
+                      "the dashboard never blocked writing to the stopped terminal; the test proves nothing")
         XCTAssertEqual(Glibc.kill(dashboard, SIGTERM), 0)
         let (alive, status) = waitForEnd(of: dashboard)
         XCTAssertFalse(alive, "SIGTERM did not end a dashboard blocked on its terminal")
@@ -129,6 +142,37 @@ final class SignalReliabilityTests: XCTestCase {
         XCTAssertEqual(run.journalBytes, 0, "nothing journaled")
         print("reliability: SIGTERM with the terminal not reading (blocked in write): exited \(status ?? "?") via the "
               + "2 s exit watchdog, journal empty")
+    }
+
+    /// The same with a restock held in its undo window: the loop never gets to write it, so the exit
+    /// watchdog must, exactly once, before it ends the process. Short: SIGTERM; full: SIGTERM, SIGINT and
+    /// SIGHUP, 3 rounds.
+    func testATerminatingSignalWithAHeldActionAndAStalledTerminalWritesTheActionOnce() throws {
+        let full = ProcessInfo.processInfo.environment["OPSDECK_FULL"] == "1"
+        let signals: [(Int32, String)] = full ? Array(repeating: [(SIGTERM, "TERM"), (SIGINT, "INT"), (SIGHUP, "HUP")], count: 3).flatMap { $0 }
+            : [(SIGTERM, "TERM")]
+        var slowest = 0.0
+        for (signal, name) in signals {
+            run.stop()
+            run = try DashboardRun.onFixture("signals")
+            let (dashboard, script) = try startUnderScript(wrapperIgnoresHangup: false, holdingARestock: true)
+            defer { _ = Glibc.kill(script, SIGCONT) }
+            XCTAssertEqual(run.journalBytes, 0, "SIG\(name): held, not written yet")
+            XCTAssertTrue(stallTerminal(dashboard: dashboard, script: script),
+                          "SIG\(name): the dashboard never blocked writing to the stopped terminal; the test proves nothing")
+            let signalled = Date()
+            XCTAssertEqual(Glibc.kill(dashboard, signal), 0)
+            let (alive, status) = waitForEnd(of: dashboard)
+            slowest = max(slowest, Date().timeIntervalSince(signalled))
+            XCTAssertFalse(alive, "SIG\(name) did not end a dashboard blocked on its terminal")
+            XCTAssertEqual(status, "\(128 + signal)", "SIG\(name): exit status on a stalled terminal")
+            let lines = run.journalLines
+            XCTAssertEqual(lines.count, 1, "SIG\(name): the held restock is journaled exactly once:\n\(lines.joined(separator: "\n"))")
+            XCTAssertTrue(lines.first?.contains(#""target":{"sku":"TS-BLK-M"}"#) ?? false, "SIG\(name): the held restock: \(lines)")
+        }
+        print("reliability: held restock + terminal not reading: \(signals.count) runs (" + (full ? "3 × SIGTERM, SIGINT, SIGHUP" : "SIGTERM") + "): "
+              + "each exited 128+signal via the exit watchdog, at most " + String(format: "%.1f s", slowest)
+              + " after the signal, with the restock journaled exactly once")
     }
 
     private func children(of pid: pid_t) -> [pid_t] {

@@ -177,6 +177,36 @@ final class DetailRestockTests: XCTestCase {
         XCTAssertTrue(written.message?.text.contains("Restock queued: MUG-01") ?? false)
     }
 
+    /// `r` in a stock item's details restocks that SKU, with the Stock pane's dialog, and comes back there.
+    func testRInAStockItemsDetailsRestocksThatSKU() throws {
+        let onStock = press(Fixture.state(), .char("2"), .char("j"))
+        let detail = press(onStock, .enter)
+        guard case .detail(let d)? = detail.overlay, d.pane == .stock else { return XCTFail("no stock detail view") }
+        XCTAssertEqual(d.id, "MUG-01", "the fixture's second stock row")
+        XCTAssertTrue(screen(detail).contains("r restock"), "the footer offers it:\n\(screen(detail))")
+        let dialog = press(detail, .char("r"))
+        guard case .dialog(let ad)? = dialog.overlay else { return XCTFail("no restock dialog:\n\(screen(dialog))") }
+        XCTAssertEqual(ad.kind, .restock)
+        XCTAssertEqual(ad.targetID, "MUG-01")
+        guard case .dialog(let fromStock)? = press(onStock, .char("r")).overlay else { return XCTFail("no dialog on the Stock pane") }
+        XCTAssertEqual(ad.fields, fromStock.fields, "the same prefilled dialog as on the Stock pane")
+
+        guard case .detail(let again)? = press(dialog, .escape).overlay else { return XCTFail("Esc: not back in the details") }
+        XCTAssertEqual(again.id, "MUG-01")
+        let r = update(dialog, .key(.char("y")))
+        XCTAssertEqual(r.1.count, 1, "submitted (the fixture has no undo window)")
+        let written = update(r.0, .actionResult(actionID: Fixture.draftActionID, .success(.written(ad.entry(try ad.request().get()))))).0
+        guard case .detail(let back)? = written.overlay, back.pane == .stock else { return XCTFail("not back in the details after writing") }
+        XCTAssertTrue(written.message?.text.contains("Restock queued: MUG-01") ?? false)
+
+        // Elsewhere `r` still says where it works, and read-only offers nothing.
+        let cart = press(Fixture.state(), .char("3"), .enter, .char("r"))
+        guard case .detail? = cart.overlay else { return XCTFail("the cart's detail view stays") }
+        XCTAssertEqual(cart.message?.text, AppState.restockWhereText)
+        let ro = press(Fixture.state(readOnly: true), .char("2"), .enter)
+        XCTAssertFalse(screen(ro).contains("r restock"), "no restock hint in read-only mode:\n\(screen(ro))")
+    }
+
     func testRefusedOffTheStockFileAndInReadOnly() {
         var snap = Fixture.snapshot()
         snap.stock.removeAll { $0.sku == "MUG-01" }

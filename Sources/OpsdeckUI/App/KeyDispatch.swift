@@ -60,11 +60,12 @@ extension AppState {
         return []
     }
 
+    /// A keymap action on the panes. Quit and undo never get here: `handle` takes them first, everywhere.
     mutating func perform(_ action: KeyAction) -> [Effect] {
         let l = layout
         let p = panes[focus.rawValue]
         switch action {
-        case .quit: return [.quit]
+        case .quit, .undo: break
         case .help: overlay = .help(scroll: 0)
         case .nextPane: focusPane(focus.next)
         case .previousPane: focusPane(focus.previous)
@@ -103,7 +104,6 @@ extension AppState {
         case .ack: openTicketAction(.escalationAck)
         case .assign: openTicketAction(.escalationAssign)
         case .journal: overlay = .journal(JournalViewState())
-        case .undo: undoNewest()
         }
         return []
     }

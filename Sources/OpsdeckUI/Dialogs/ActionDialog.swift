@@ -32,7 +32,7 @@ public struct ActionDialog: Sendable, Equatable {
     public internal(set) var openLines: [RefundLine] = []
     /// Why the journal refused the last submit (the dialog stays open).
     public internal(set) var failure: String?
-    /// The detail view it was opened from (restock from an order line), shown again when it closes.
+    /// The detail view it was opened from (restock from a stock item or an order line), shown again when it closes.
     public internal(set) var returnTo: DetailState?
 
     func text(_ name: String) -> String { fields.first { $0.name == name }?.text ?? "" }

@@ -5,17 +5,24 @@ import OpsdeckModel
 extension AppState {
     /// `r` on the Stock pane: a restock of the selected SKU, prefilled with the suggested quantity and supplier.
     mutating func openRestock() {
-        guard focus == .stock else { say("Restock works on the Stock pane (2) or an order line in an order's details", error: true); return }
+        guard focus == .stock else { say(Self.restockWhereText, error: true); return }
         guard let sku = pane(.stock).selectedID else { say("No SKU selected", error: true); return }
         openRestock(sku: sku, returnTo: nil)
     }
 
-    /// `r` in an order's details: a restock of the selected order line's SKU; closing the dialog returns here.
+    /// `r` in a stock item's details (that SKU) or an order's (the selected line's SKU); closing the dialog
+    /// returns to the details.
     mutating func openRestockFromDetail(_ d: DetailState) {
-        guard d.pane == .orders else { say("Restock works on the Stock pane (2) or an order line in an order's details", error: true); return }
-        guard d.lineSKUs.indices.contains(d.selectedLine) else { say("This order has no lines", error: true); return }
-        openRestock(sku: d.lineSKUs[d.selectedLine], returnTo: d)
+        switch d.pane {
+        case .stock: openRestock(sku: d.id, returnTo: d)
+        case .orders:
+            guard d.lineSKUs.indices.contains(d.selectedLine) else { say("This order has no lines", error: true); return }
+            openRestock(sku: d.lineSKUs[d.selectedLine], returnTo: d)
+        case .carts, .escalations: say(Self.restockWhereText, error: true)
+        }
     }
+
+    static let restockWhereText = "Restock works on the Stock pane (2), in a stock item's details or on an order's line"
 
     /// The restock dialog, prefilled with the suggested quantity and the supplier.
     mutating func openRestock(sku: String, returnTo: DetailState?) {

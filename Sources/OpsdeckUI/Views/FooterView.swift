@@ -38,8 +38,9 @@ struct FooterView {
         } else if state.overlay?.isDialog == true {
             pieces = [[Span("y", .keyHint), Span(" confirm")], [Span("Esc", .keyHint), Span(" cancel")],
                       [Span("Tab", .keyHint), Span(" next field")], [Span("⌫", .keyHint), Span(" erase")]]
-        } else if case .detail(let d)? = state.overlay, !d.lineSKUs.isEmpty {
-            pieces = [hint([.up, .down], "scroll"), hint([.nextPane], "line"), state.config.readOnly ? [] : hint([.restock], "restock line"),
+        } else if case .detail(let d)? = state.overlay, !d.lineSKUs.isEmpty || d.pane == .stock {
+            let restock = state.config.readOnly ? [] : hint([.restock], d.pane == .stock ? "restock" : "restock line")
+            pieces = [hint([.up, .down], "scroll"), d.lineSKUs.isEmpty ? [] : hint([.nextPane], "line"), restock,
                       hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
         } else if state.overlay != nil {
             pieces = [hint([.up, .down], "scroll"), hint([.back], "close"), hint([.help], "help"), hint([.quit], "quit")]
