@@ -44,6 +44,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// after those would be past the owner's cap in a single pass too (the log holds at least as many by
     /// then), so they are only tallied: hostile input with millions of bad records costs no memory here.
     private var issues: [(at: Int, issues: [FieldReader.Issue], recordID: String?)] = []
+    /// Issues held in `issues` (at most `ProblemLog.limit`), and those only counted.
     private(set) var storedIssues = 0
     private var unlisted = (errors: 0, warnings: 0)
     /// The syntax error that ended the array, if any (after the elements above).
