@@ -69,7 +69,7 @@ extension JournalEntry {
                 return v
             }
         } catch let e as JSONSyntaxError {
-            throw JournalLineError(reason: "not valid JSON at byte \(e.offset + 1): \(e.reason)", endedEarly: e.offset >= line.count)
+            throw JournalLineError(reason: "not valid JSON at byte \(e.offset + 1): \(e.reason)", endedEarly: e.endedEarly)
         } catch let e as JSONValueError {
             throw JournalLineError(reason: e.reason)
         } catch {

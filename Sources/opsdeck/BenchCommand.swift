@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import OpsdeckActions
 import OpsdeckModel
 
 /// `opsdeck bench`: generates stores of growing size and measures loading them the way the dashboard does.
@@ -44,13 +45,18 @@ struct BenchCommand: ParsableCommand {
             print(pad(String(n), 9), pad(fmt(Double(bytes) / 1e6, 1), 9), pad(fmt(genSeconds, 1), 7), pad(fmt(m.loadMs, 1), 9),
                   pad(fmt(m.deriveMs, 1), 10), pad(fmt(m.loadMs + m.deriveMs, 1), 9), pad(fmt(m.retimeUs, 1), 10),
                   pad(fmt(m.pollUs, 2), 8), pad(fmt(rss / 1e6, 0), 12), pad(fmt(rss / Double(bytes), 2) + "×", 9))
+            print("          \(m.actionLines) actions: action-results.jsonl decoded in \(fmt(m.resultsMs, 1)) ms, journal in \(fmt(m.journalMs, 1)) ms " +
+                  "(\(fmt(m.resultsMs * 1e3 / Double(m.actionLines), 2)) and \(fmt(m.journalMs * 1e3 / Double(m.actionLines), 2)) µs a line)")
             if !m.notes.isEmpty { print("          " + m.notes) }
             if dir == nil { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 
     struct Measurement: Codable {
-        var loadMs: Double, deriveMs: Double, retimeUs: Double, pollUs: Double, peakRSSKB: Int, notes: String
+        var loadMs: Double, deriveMs: Double, retimeUs: Double, pollUs: Double, peakRSSKB: Int
+        /// The line files (see `BenchLineFiles`), measured after peak RSS is taken.
+        var actionLines: Int, resultsMs: Double, journalMs: Double
+        var notes: String
     }
 
     /// Runs `opsdeck bench --measure DIR` and reads its one line of JSON.
@@ -96,12 +102,35 @@ struct BenchCommand: ParsableCommand {
             case .missing: notes.append("\(kind.fileName): missing")
             }
         }
+        let (actionLines, resultsMs, journalMs) = measureLineFiles(orders: snapshot.orders.count, now: now, notes: &notes)
         notes.append("orders \(snapshot.orders.count), open \(facts.kpis.openOrders), late \(facts.kpis.lateOrders), " +
                      "stock \(snapshot.stock.count), carts \(snapshot.carts.count), tickets \(snapshot.tickets.count), customers \(snapshot.customers.count)")
         let m = Measurement(loadMs: Double(t1 - t0) / 1e6, deriveMs: Double(t2 - t1) / 1e6,
                             retimeUs: Double(t3 - t2) / 1e3 / Double(retimes), pollUs: Double(t4 - t3) / 1e3 / Double(polls),
-                            peakRSSKB: usage.ru_maxrss, notes: notes.joined(separator: "; "))
+                            peakRSSKB: usage.ru_maxrss, actionLines: actionLines, resultsMs: resultsMs, journalMs: journalMs, notes: notes.joined(separator: "; "))
         print(String(decoding: try JSONEncoder().encode(m), as: UTF8.self))
+    }
+}
+
+extension BenchCommand {
+    /// Decodes the line files of a store of `orders` orders as the dashboard does: results through the
+    /// decoder the poller uses, the journal as `ActionJournal` reads it. Returns lines and milliseconds.
+    static func measureLineFiles(orders: Int, now: Timestamp, notes: inout [String]) -> (Int, Double, Double) {
+        let files = BenchLineFiles(orders: orders, now: now.epochSeconds)
+        let results = files.actionResults(), journal = files.journal()
+        var scratch = StoreSnapshot()
+        let t0 = monotonicNanos()
+        let decoded = Result { () throws(DataProblem) in try SourceDecoder.decode(.actionResults, bytes: results, file: "action-results.jsonl", into: &scratch) }
+        let t1 = monotonicNanos()
+        let state = JournalState(bytes: journal)
+        let t2 = monotonicNanos()
+        if case .failure(let p) = decoded { notes.append("action-results.jsonl: \(p)") }
+        if case .success(let r) = decoded, let first = r.problems.first { notes.append("action-results.jsonl: \(r.problems.count) problems, first: \(first)") }
+        if scratch.actionResults.count != files.actions { notes.append("action results: \(scratch.actionResults.count) of \(files.actions)") }
+        if state.entries.count != files.actions || !state.allProblems.isEmpty {
+            notes.append("journal: \(state.entries.count) of \(files.actions) entries, \(state.allProblems.count) problems")
+        }
+        return (files.actions, Double(t1 - t0) / 1e6, Double(t2 - t1) / 1e6)
     }
 }
 

@@ -14,6 +14,8 @@ final class JournalEntryTests: XCTestCase {
         .escalationAck(ticketID: "T1"),
         .escalationAssign(ticketID: "T1", assignee: "bob ✓"),
         .cancel(actionID: "7f1c"),
+        // Strings holding `}` and `"`: a cut right after them ends in `}` like a whole line.
+        .restock(RestockRequest(sku: "SKU3", qty: 2, supplier: "Q\"}", note: "a}b")),
     ]
 
     func testEveryKindRoundTripsThroughItsLine() throws {

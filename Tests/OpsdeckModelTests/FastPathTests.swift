@@ -118,6 +118,34 @@ final class FastPathTests: XCTestCase {
         XCTAssertTrue(decodeOrders(Array(text.utf8), .never).contains("more errors"))
     }
 
+    func testSplitSecondHalfKeepsOnlyTheCapOfIssuesAndCountsTheRest() throws {
+        // Thousands of problems after the cut: records with two errors, with a warning (kept), with one
+        // error, and kept duplicates of early ids (warnings added by `keep` during the replay).
+        let records = (0..<3000).map { i -> String in
+            if i < 100 { return orderJSON(id: "\(i)") }
+            let id = "\(i % 2900)"
+            switch i % 3 {
+            case 0: return orderJSON(id: id, ["status": "\"x\"", "total_minor": "-1"])
+            case 1: return orderJSON(id: id, ["refunded_minor": "99999"])
+            default: return orderJSON(id: id, ["status": "\"x\""])
+            }
+        }
+        let text = envelope("orders", records, extra: "")
+        let bytes = Array(text.utf8)
+        assertSplitChangesNothing(text, "thousands of problems after the cut", step: bytes.count / 9)
+        let single = decodeOrders(bytes, .never)
+        XCTAssertTrue(single.contains("more errors and") && single.contains("more warnings not listed"), single.suffix(300).description)
+        // The worker itself holds no more than the cap.
+        try JSONReader.withReader(bytes: bytes) { json in
+            var c = try json.beginObject()
+            while let k = try json.nextKey(&c), !(k == "orders") { try json.skipValue() }
+            _ = try json.beginArray()
+            let half = try XCTUnwrap(SecondHalf.start(json, split: .from(bytes.count / 20), record: OrderDecoder.order))
+            half.wait()
+            XCTAssertEqual(half.storedIssues, ProblemLog.limit)
+        }
+    }
+
     func testLargeFilesAreSplitAutomatically() {
         // The real sizes take the two-core path (when the machine has two cores) and agree with one pass.
         let records = (0..<12_000).map { orderJSON(id: "\($0)", ["hold_reason": "\"\(String(repeating: "x", count: 100))\""]) }
@@ -138,12 +166,14 @@ final class FastPathTests: XCTestCase {
     func testStringCacheGivesEachStringItsOwnInertText() {
         // More distinct long strings than the cache has slots (so slots are shared), each read twice, some
         // needing cleaning; and a clean string equal to another's cleaned form.
-        let cache = StringCache()
+        // Both the largest cache and the 16 slots of one made for a short JSON line.
         let texts = (0..<20_000).map { "Product \($0) – size M\($0 % 7 == 0 ? "\u{1B}[2J" : "")" } + ["Product 7 – size M␛[2J"]
-        for round in 0..<2 {
-            for t in texts {
-                let bytes = Array(t.utf8)
-                XCTAssertEqual(bytes.withUnsafeBufferPointer { cache.string($0) }, InertText.inert(t), "round \(round): \(t)")
+        for cache in [StringCache(forBytes: 1 << 30), StringCache(forBytes: 200)] {
+            for round in 0..<2 {
+                for t in texts {
+                    let bytes = Array(t.utf8)
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer { cache.string($0) }, InertText.inert(t), "round \(round): \(t)")
+                }
             }
         }
     }

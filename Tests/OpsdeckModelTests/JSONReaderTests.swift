@@ -99,8 +99,29 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(syntaxError("{\"a\":[1,"), "1:9: unexpected end of file")
         XCTAssertEqual(syntaxError("[1"), "1:3: unexpected end of file inside an array")
         XCTAssertEqual(syntaxError("{\"a\":1"), "1:7: unexpected end of file inside an object")
-        XCTAssertEqual(syntaxError("{\"a\""), "1:5: expected ':' after object key")
+        XCTAssertEqual(syntaxError("{\"a\""), "1:5: unexpected end of file inside an object")
         XCTAssertEqual(syntaxError("\u{FEFF}{}"), "1:1: unexpected character byte 0xEF")
+    }
+
+    func testSyntaxErrorsSayWhenTheInputEndedInsideAValue() {
+        func endedEarly(_ text: String) -> Bool? {
+            do {
+                _ = try JSONReader.withReader(bytes: Array(text.utf8)) { r in _ = try Tree.read(&r); try r.expectEnd() }
+                return nil
+            } catch { return (error as? JSONSyntaxError)?.endedEarly }
+        }
+        // Every cut of a document, inside strings (holding `}`, `"` and escapes), numbers, literals, keys.
+        let doc = #"{"a":[1,-2.5e+1,true,false,null,"x\"}\u00e9\\"],"b":{"c}":{}}}"#
+        XCTAssertNil(endedEarly(doc))
+        for cut in 0..<doc.utf8.count {
+            let prefix = String(decoding: doc.utf8.prefix(cut), as: UTF8.self)
+            XCTAssertEqual(endedEarly(prefix), true, prefix)
+        }
+        for number in ["-", "-2.", "-2.5e", "-2.5e+"] { XCTAssertEqual(endedEarly(number), true, number) }
+        // Wrong bytes before the end are malformed, not cut short.
+        for bad in ["[tru]", "[-]", "[1.]", "[1e+]", "{} x", #"["a\x"]"#, #"["\u12"]"#, "[1 2]", #"{"a" 1}"#, "[1,]", #"{"a":1,}"#] {
+            XCTAssertEqual(endedEarly(bad), false, bad)
+        }
     }
 
     func testNestingLimit() throws {
@@ -216,6 +237,24 @@ final class JSONReaderTests: XCTestCase {
         if case .failure(let e) = try readScalar(#""""#, { try $0.readID() }) {
             XCTAssertEqual(e.reason, "must not be empty")
         } else { XCTFail("empty id accepted") }
+    }
+
+    func testMessagesCutAHugeGraphemeByScalars() throws {
+        // "a" and 100k combining accents: one Character of 200 KB, which a cut by Characters lets through.
+        let huge = "a" + String(repeating: "\u{301}", count: 100_000)
+        XCTAssertEqual(huge.count, 1)
+        let p = DataProblem(file: "orders.json", recordID: huge, field: huge, reason: huge)
+        XCTAssertEqual(p.recordID?.unicodeScalars.count, 81)
+        XCTAssertEqual(p.field?.unicodeScalars.count, 121)
+        XCTAssertEqual(p.reason.unicodeScalars.count, 301)
+        XCTAssertEqual([p.reason.unicodeScalars.first, p.reason.unicodeScalars.last], ["a", "…"])
+        XCTAssertEqual(DataProblem.cut("short", 300), "short")
+        XCTAssertEqual(DataProblem.cut(String(repeating: "é", count: 300), 300), String(repeating: "é", count: 300))
+        // An enum value quoted in a value error is cut the same way.
+        guard case .failure(let e) = try readScalar("\"\(huge)\"", { try $0.readEnum(SalesChannel.self) }) else {
+            return XCTFail("unknown enum value accepted")
+        }
+        XCTAssertEqual(e.reason, "unknown value \"a" + String(repeating: "\u{301}", count: 39) + "…\" (expected one of: web, mobile, marketplace, pos)")
     }
 
     func testByteOrderMarkIsSkippedOnlyWhenAsked() throws {

@@ -6,6 +6,8 @@ enum ActionResultDecoder {
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
             var start = 0, lineNumber = 0
+            // One cache for the whole file: messages repeat from line to line.
+            let strings = StringCache(forBytes: buf.count)
             while start < buf.count {
                 lineNumber += 1
                 let newline = buf[start...].firstIndex(of: 0x0A)
@@ -16,7 +18,7 @@ enum ActionResultDecoder {
                 let isBlank = buf[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 if isBlank { continue }
                 let torn = newline == nil
-                var f = FieldReader(json: JSONReader(base + start, count: end - start))
+                var f = FieldReader(json: JSONReader(base + start, count: end - start, strings: strings))
                 do {
                     if lineNumber == 1 { f.json.skipByteOrderMark() }
                     let r = try result(&f)

@@ -1,3 +1,7 @@
+/// Decodes one record of a records array from the reader's position; nil when it is not one. Runs on the
+/// second thread of a split array too.
+typealias RecordDecoder<T> = @Sendable (inout FieldReader) throws -> T?
+
 /// The object every JSON data file is wrapped in:
 /// `{ "schema": "opsdeck/1", "generated_at": "…", "currency": "USD", "<records key>": … }`.
 struct Envelope {
@@ -76,7 +80,7 @@ struct Envelope {
     /// many records the array holds.
     static func forEachRecord<T: Sendable>(_ f: inout FieldReader, key: StaticString, file: String, log: inout ProblemLog,
                                            split: RecordSplit = .auto,
-                                           _ record: @escaping (inout FieldReader) throws -> T?,
+                                           _ record: @escaping RecordDecoder<T>,
                                            reserve: (Int) -> Void = { _ in },
                                            keep: (consuming T, Int, inout ProblemLog) -> Void) throws {
         var c: JSONCursor
@@ -99,14 +103,23 @@ struct Envelope {
                 }
                 half.cancel()   // the cut was not a record boundary
             }
-            f.startRecord()
-            let r = try record(&f)
-            if !f.issues.isEmpty { log.add(f.issues, index: index, recordID: f.recordID) }
-            if !f.hasErrors, let r = consume r { keep(consume r, index, &log) }
+            try decodeElement(&f, record, note: { log.add($0, index: index, recordID: $1) }, keep: { keep($0, index, &log) })
             if index == 0 { reserve(estimatedCount(bytes: f.json.end - first, firstRecord: f.json.offset - first)) }
             index += 1
         }
         f.startRecord()
+    }
+
+    /// One element of a records array: its issues (with the record's id, if read) go to `note`, then the
+    /// record, unless an issue is an error, to `keep`. A single pass and the second half of a split both
+    /// step through this, so the split's replay is the single pass's sequence by construction.
+    @inline(__always)
+    static func decodeElement<T>(_ f: inout FieldReader, _ record: RecordDecoder<T>,
+                                 note: ([FieldReader.Issue], String?) -> Void, keep: (consuming T) -> Void) throws {
+        f.startRecord()
+        let r = try record(&f)
+        if !f.issues.isEmpty { note(f.issues, f.recordID) }
+        if !f.hasErrors, let r = consume r { keep(consume r) }
     }
 
     /// Records in `bytes` of an array whose first record took `firstRecord` bytes, generously: reserving

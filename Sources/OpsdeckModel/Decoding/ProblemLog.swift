@@ -15,6 +15,14 @@ struct ProblemLog {
         if problems.count < Self.limit { problems.append(p) }
     }
 
+    /// Counts problems that fall past the cap without listing them (tallied by the second half of a split
+    /// array, which stops keeping issues once it has `limit` of them).
+    mutating func addUnlisted(errors e: Int, warnings w: Int) {
+        precondition(e + w == 0 || problems.count == Self.limit, "unlisted problems before the log is full")
+        errors += e
+        warnings += w
+    }
+
     /// Reports the issues of record `index` (array) or of line `line` (JSON Lines).
     mutating func add(_ issues: [FieldReader.Issue], index: Int? = nil, line: Int? = nil, recordID: String?) {
         for i in issues {

@@ -40,13 +40,18 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// Accepted records, and their element numbers counted from the cut.
     private let records = RecordBuffer<T>()
     private var recordAt: [Int] = []
-    /// The issues of elements that had any, by element number.
+    /// The issues of elements that had any, by element number, the first `ProblemLog.limit` of them. Any
+    /// after those would be past the owner's cap in a single pass too (the log holds at least as many by
+    /// then), so they are only tallied: hostile input with millions of bad records costs no memory here.
     private var issues: [(at: Int, issues: [FieldReader.Issue], recordID: String?)] = []
+    /// Issues held in `issues` (at most `ProblemLog.limit`), and those only counted.
+    private(set) var storedIssues = 0
+    private var unlisted = (errors: 0, warnings: 0)
     /// The syntax error that ended the array, if any (after the elements above).
     private var error: Error?
     /// Where the worker stopped: after the array's `]`, to continue the envelope from.
     private(set) var reader: JSONReader
-    private let record: (inout FieldReader) throws -> T?
+    private let record: RecordDecoder<T>
     private let lock = NSLock()
     private var cancelled = false
     private let done = DispatchSemaphore(value: 0)
@@ -55,7 +60,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
     /// Starts decoding from a plausible record boundary at or after `split`'s search start, if one is found:
     /// a `{` after a `,`, beginning with the same bytes as the first record up to its first `:`
     /// (exporters write every record's keys in the same order; nested objects rarely match).
-    static func start(_ json: JSONReader, split: RecordSplit, record: @escaping (inout FieldReader) throws -> T?) -> SecondHalf? {
+    static func start(_ json: JSONReader, split: RecordSplit, record: @escaping RecordDecoder<T>) -> SecondHalf? {
         let first = json.nextValueOffset
         let p = json.p, end = json.end
         guard first < end, p[first] == UInt8(ascii: "{"), let from = split.searchStart(first: first, end: end) else { return nil }
@@ -80,7 +85,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    private init(cut: Int, reader: JSONReader, record: @escaping (inout FieldReader) throws -> T?) {
+    private init(cut: Int, reader: JSONReader, record: @escaping RecordDecoder<T>) {
         self.cut = cut; self.reader = reader; self.record = record
     }
 
@@ -91,10 +96,8 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
         do {
             while try f.json.nextElement(&c) {
                 if n & 255 == 0 && isCancelled { break }
-                f.startRecord()
-                let r = try record(&f)
-                if !f.issues.isEmpty { issues.append((n, f.issues, f.recordID)) }
-                if !f.hasErrors, let r = consume r { records.append(consume r); recordAt.append(n) }
+                try Envelope.decodeElement(&f, record, note: { note($0, at: n, recordID: $1) },
+                                           keep: { records.append($0); recordAt.append(n) })
                 if n == 0 {
                     let count = Envelope.estimatedCount(bytes: reader.end - cut, firstRecord: f.json.offset - cut)
                     records.reserve(count); recordAt.reserveCapacity(count)
@@ -106,6 +109,17 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
         }
         reader = f.json
         done.signal()
+    }
+
+    private func note(_ found: [FieldReader.Issue], at n: Int, recordID: String?) {
+        let room = ProblemLog.limit - storedIssues
+        if room > 0 {
+            issues.append((n, found.count <= room ? found : Array(found.prefix(room)), recordID))
+            storedIssues += min(room, found.count)
+        }
+        for i in found.dropFirst(max(room, 0)) {
+            if i.severity == .error { unlisted.errors += 1 } else { unlisted.warnings += 1 }
+        }
     }
 
     /// Hands the second half's elements, numbered from `index`, to the owner's log and `keep` in file
@@ -121,6 +135,7 @@ final class SecondHalf<T: Sendable>: @unchecked Sendable {
             keep(records.take(k), index + at, &log)
         }
         for i in issues[next...] { log.add(i.issues, index: index + i.at, recordID: i.recordID) }
+        log.addUnlisted(errors: unlisted.errors, warnings: unlisted.warnings)
         if let error { throw error }
     }
 

@@ -86,7 +86,7 @@ public enum SourceDecoder {
 
     /// Decodes an enveloped array of records, keeping the last of duplicate ids.
     static func records<T: Identifiable & Sendable>(_ bytes: [UInt8], file: String, key: StaticString, log: inout ProblemLog,
-                                                    split: RecordSplit, _ decode: @escaping (inout FieldReader) throws -> T?) throws -> (Envelope, [T]) where T.ID == String {
+                                                    split: RecordSplit, _ decode: @escaping RecordDecoder<T>) throws -> (Envelope, [T]) where T.ID == String {
         // Ids are nearly always unique: collect the records as they come and check for duplicates once at
         // the end (sorting hashes beats probing a table 100k times); decode again only when there are some.
         let before = log

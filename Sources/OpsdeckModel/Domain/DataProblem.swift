@@ -19,11 +19,13 @@ public struct DataProblem: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Messages quote ids, keys and values from the data; a hostile 10 MB one must not become a 10 MB
-    /// message on the operator's screen or in `opsdeck check`.
-    static func cut(_ s: String, _ characters: Int) -> String {
-        guard s.utf8.count > characters else { return s }
-        let prefix = s.prefix(characters)
-        return prefix.endIndex == s.endIndex ? s : prefix + "…"
+    /// message on the operator's screen or in `opsdeck check`. Counted in Unicode scalars, not Characters:
+    /// "a" followed by a million combining marks is one Character.
+    static func cut(_ s: String, _ scalars: Int) -> String {
+        guard s.utf8.count > scalars else { return s }   // fewer bytes than that: fewer scalars too
+        let u = s.unicodeScalars
+        guard let end = u.index(u.startIndex, offsetBy: scalars, limitedBy: u.endIndex), end != u.endIndex else { return s }
+        return String(u[..<end]) + "…"
     }
 
     /// `file:line:col: reason` for file-level problems, `file[index] id=…: field: reason` for records of an

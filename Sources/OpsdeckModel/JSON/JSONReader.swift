@@ -4,6 +4,9 @@ import Foundation
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var offset: Int
     public var reason: String
+    /// The input ended inside a value (an open string, escape, number, literal, object or array): more
+    /// bytes could still make it valid, as when a line was cut short by a dying writer.
+    public var endedEarly = false
 }
 
 /// A value of the wrong type or range. The reader has already skipped the value, so the caller can
@@ -27,8 +30,7 @@ public struct JSONKey {
     }
     /// For messages: quoted, inert, cut to a readable length.
     var quoted: String {
-        let s = string
-        return "\"" + (s.count > 40 ? String(s.prefix(40)) + "…" : s) + "\""
+        "\"" + DataProblem.cut(string, 40) + "\""
     }
 }
 
@@ -49,9 +51,14 @@ public struct JSONReader {
     var depth = 0
     /// Decoded copies of escaped keys and values, alive as long as the reader.
     var escapedKeys = EscapedKeyStore()
-    let strings = StringCache()
+    let strings: StringCache
 
-    init(_ p: UnsafePointer<UInt8>, count: Int) { self.p = p; self.end = count }
+    /// `strings` may be shared by readers used one after another (the lines of one file); by default the
+    /// reader gets its own, sized to `count`.
+    init(_ p: UnsafePointer<UInt8>, count: Int, strings: StringCache? = nil) {
+        self.p = p; self.end = count
+        self.strings = strings ?? StringCache(forBytes: count)
+    }
 
     public static func withReader<R>(bytes: [UInt8], _ body: (inout JSONReader) throws -> R) throws -> R {
         try bytes.withUnsafeBufferPointer { buf in
@@ -72,6 +79,11 @@ public struct JSONReader {
 
     func syntax(_ reason: String, at o: Int? = nil) -> JSONSyntaxError { JSONSyntaxError(offset: o ?? offset, reason: reason) }
 
+    /// The input ended before the value did.
+    func endedEarly(_ reason: String, at o: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(offset: o ?? offset, reason: reason, endedEarly: true)
+    }
+
     @inline(__always) mutating func skipWhitespace() {
         while offset < end {
             let c = p[offset]
@@ -86,7 +98,8 @@ public struct JSONReader {
         return r
     }
 
-    /// A reader over the same bytes at `offset`, inside the same open containers, for another thread.
+    /// A reader over the same bytes at `offset`, inside the same open containers, for another thread
+    /// (with a cache of its own).
     func fork(at offset: Int) -> JSONReader {
         var r = JSONReader(p, count: end)
         r.offset = offset
@@ -103,7 +116,7 @@ public struct JSONReader {
     /// The kind of the next value, without consuming it.
     public mutating func peek() throws -> JSONKind {
         skipWhitespace()
-        guard offset < end else { throw syntax("unexpected end of file") }
+        guard offset < end else { throw endedEarly("unexpected end of file") }
         switch p[offset] {
         case UInt8(ascii: "{"): return .object
         case UInt8(ascii: "["): return .array
@@ -145,7 +158,7 @@ public struct JSONReader {
     /// The next key of the object, or nil at its closing brace. The caller must then read or skip its value.
     public mutating func nextKey(_ c: inout JSONCursor) throws -> JSONKey? {
         skipWhitespace()
-        guard offset < end else { throw syntax("unexpected end of file inside an object") }
+        guard offset < end else { throw endedEarly("unexpected end of file inside an object") }
         if p[offset] == UInt8(ascii: "}") { offset += 1; depth -= 1; return nil }
         if !c.first {
             guard p[offset] == UInt8(ascii: ",") else { throw syntax("expected ',' or '}' in object, found \(Self.describe(p[offset]))") }
@@ -153,13 +166,13 @@ public struct JSONReader {
             skipWhitespace()
         }
         c.first = false
-        guard offset < end, p[offset] == UInt8(ascii: "\"") else {
-            throw syntax(offset < end ? "expected a string key, found \(Self.describe(p[offset]))" : "unexpected end of file inside an object")
-        }
+        guard offset < end else { throw endedEarly("unexpected end of file inside an object") }
+        guard p[offset] == UInt8(ascii: "\"") else { throw syntax("expected a string key, found \(Self.describe(p[offset]))") }
         let (start, len, escaped) = try scanString()
         let key = escaped ? keepUnescaped(start, len) : JSONKey(base: p + start, count: len)
         skipWhitespace()
-        guard offset < end, p[offset] == UInt8(ascii: ":") else { throw syntax("expected ':' after object key") }
+        guard offset < end else { throw endedEarly("unexpected end of file inside an object") }
+        guard p[offset] == UInt8(ascii: ":") else { throw syntax("expected ':' after object key") }
         offset += 1
         return key
     }
@@ -167,7 +180,7 @@ public struct JSONReader {
     /// True while the array has another element; the caller must then read or skip it.
     public mutating func nextElement(_ c: inout JSONCursor) throws -> Bool {
         skipWhitespace()
-        guard offset < end else { throw syntax("unexpected end of file inside an array") }
+        guard offset < end else { throw endedEarly("unexpected end of file inside an array") }
         if p[offset] == UInt8(ascii: "]") { offset += 1; depth -= 1; return false }
         if !c.first {
             guard p[offset] == UInt8(ascii: ",") else { throw syntax("expected ',' or ']' in array, found \(Self.describe(p[offset]))") }
@@ -328,8 +341,9 @@ public struct JSONReader {
         case UInt8(ascii: "f"): word = "false"
         default: word = "null"
         }
-        let n = word.utf8CodeUnitCount
-        guard offset + n <= end, memcmp(p + offset, word.utf8Start, n) == 0 else { throw syntax("invalid literal") }
+        let n = word.utf8CodeUnitCount, have = min(n, end - offset)
+        guard memcmp(p + offset, word.utf8Start, have) == 0 else { throw syntax("invalid literal") }
+        guard have == n else { throw endedEarly("invalid literal") }
         offset += n
     }
 
@@ -348,22 +362,22 @@ public struct JSONReader {
                 if special != 0 { i &+= special.trailingZeroBitCount &>> 3; break }
                 i &+= 8
             }
-            guard i < end else { throw syntax("unterminated string", at: open) }
+            guard i < end else { throw endedEarly("unterminated string", at: open) }
             let c = p[i]
             if c == UInt8(ascii: "\"") {
                 i &+= 1
                 return (start, i &- 1 &- start, escaped)
             } else if c == UInt8(ascii: "\\") {
                 escaped = true
-                guard i + 1 < end else { throw syntax("unterminated string", at: open) }
+                guard i + 1 < end else { throw endedEarly("unterminated string", at: open) }
                 switch p[i + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     i += 2
                 case UInt8(ascii: "u"):
-                    guard i + 6 <= end, (2..<6).allSatisfy({ Self.hex(p[i + $0]) != nil }) else {
-                        throw syntax("invalid \\u escape in string", at: i)
-                    }
+                    let digits = min(6, end - i)
+                    guard (2..<digits).allSatisfy({ Self.hex(p[i + $0]) != nil }) else { throw syntax("invalid \\u escape in string", at: i) }
+                    guard digits == 6 else { throw endedEarly("unterminated string", at: open) }
                     i += 6
                 default: throw syntax("invalid escape \\\(Self.describe(p[i + 1])) in string", at: i)
                 }
@@ -397,20 +411,24 @@ public struct JSONReader {
             while r.offset < r.end, r.p[r.offset] >= 0x30, r.p[r.offset] <= 0x39 { r.offset += 1 }
             return r.offset - s
         }
+        /// Digits were due; when the input ends there, more bytes could still make the number.
+        func missing(_ r: JSONReader, _ reason: String) -> JSONSyntaxError {
+            JSONSyntaxError(offset: start, reason: reason, endedEarly: r.offset == r.end)
+        }
         let intStart = offset
         let n = digits(&self)
-        guard n > 0 else { throw syntax("invalid number", at: start) }
+        guard n > 0 else { throw missing(self, "invalid number") }
         if n > 1 && p[intStart] == UInt8(ascii: "0") { throw syntax("invalid number (leading zero)", at: start) }
         if offset < end, p[offset] == UInt8(ascii: ".") {
             integer = false
             offset += 1
-            guard digits(&self) > 0 else { throw syntax("invalid number (no digits after '.')", at: start) }
+            guard digits(&self) > 0 else { throw missing(self, "invalid number (no digits after '.')") }
         }
         if offset < end, p[offset] == UInt8(ascii: "e") || p[offset] == UInt8(ascii: "E") {
             integer = false
             offset += 1
             if offset < end, p[offset] == UInt8(ascii: "+") || p[offset] == UInt8(ascii: "-") { offset += 1 }
-            guard digits(&self) > 0 else { throw syntax("invalid number (no digits in exponent)", at: start) }
+            guard digits(&self) > 0 else { throw missing(self, "invalid number (no digits in exponent)") }
         }
         return (start, offset - start, integer)
     }
