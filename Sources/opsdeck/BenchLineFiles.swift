@@ -1,5 +1,6 @@
 import Foundation
 import OpsdeckActions
+import OpsdeckDemo
 import OpsdeckModel
 
 /// The line-oriented files of a store of `orders` orders for `opsdeck bench`: `action-results.jsonl` (the
@@ -12,7 +13,7 @@ struct BenchLineFiles {
     var actions: Int { max(10, orders / 10) }
 
     func actionResults() -> [UInt8] {
-        var rng = SplitMix64(seed: UInt64(orders) ^ 0xA5)
+        var rng = DemoRandom(seed: UInt64(orders) ^ 0xA5)
         var o = ByteOut()
         for i in 0..<actions {
             let state = ["accepted", "applied", "rejected", "failed"][rng.next(4)]
@@ -25,7 +26,7 @@ struct BenchLineFiles {
     }
 
     func journal() -> [UInt8] {
-        var rng = SplitMix64(seed: UInt64(orders) ^ 0x5A)
+        var rng = DemoRandom(seed: UInt64(orders) ^ 0x5A)
         let by = OperatorIdentity(user: "alice", host: "ops1.example.com", sshClient: "10.0.0.8")
         var o = ByteOut()
         for i in 0..<actions {

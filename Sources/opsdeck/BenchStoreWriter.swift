@@ -1,4 +1,5 @@
 import Foundation
+import OpsdeckDemo
 import OpsdeckModel
 
 /// Writes a large synthetic store for `opsdeck bench`: bulk, deterministic and streamed to disk in chunks,
@@ -16,7 +17,7 @@ struct BenchStoreWriter {
 
     /// Writes every file into `dir`; returns the total bytes written.
     func write(into dir: String) throws -> Int {
-        var rng = SplitMix64(seed: UInt64(orders))
+        var rng = DemoRandom(seed: UInt64(orders))
         var total = 0
         total += try file(dir, "orders.json", key: "orders", count: orders) { out, i in order(i, &out, &rng) }
         total += try file(dir, "stock.json", key: "items", count: skus) { out, i in stockItem(i, &out, &rng) }
@@ -47,7 +48,7 @@ struct BenchStoreWriter {
         return written
     }
 
-    private func order(_ i: Int, _ o: inout ByteOut, _ rng: inout SplitMix64) {
+    private func order(_ i: Int, _ o: inout ByteOut, _ rng: inout DemoRandom) {
         // A year of orders, oldest first; those of the last two days are still being worked on.
         let placed = now - 365 * 86400 + Int64(i) * 365 * 86400 / Int64(max(1, orders)) - Int64(rng.next(3600))
         let recent = now - placed < 2 * 86400
@@ -83,7 +84,7 @@ struct BenchStoreWriter {
         o.raw("}")
     }
 
-    private func stockItem(_ i: Int, _ o: inout ByteOut, _ rng: inout SplitMix64) {
+    private func stockItem(_ i: Int, _ o: inout ByteOut, _ rng: inout DemoRandom) {
         o.raw("{"); o.key("sku"); o.str(Self.sku(i)); o.comma(); o.key("name"); o.str("Product \(i) – size M"); o.comma()
         o.key("on_hand"); o.int(Int64(rng.next(400))); o.comma(); o.key("reserved"); o.int(Int64(rng.next(20))); o.comma()
         o.key("incoming"); o.int(Int64(rng.next(3) == 0 ? 100 : 0)); o.comma()
@@ -93,7 +94,7 @@ struct BenchStoreWriter {
         o.key("status"); o.str(rng.next(40) == 0 ? "discontinued" : "active"); o.raw("}")
     }
 
-    private func cart(_ i: Int, _ o: inout ByteOut, _ rng: inout SplitMix64) {
+    private func cart(_ i: Int, _ o: inout ByteOut, _ rng: inout DemoRandom) {
         let updated = now - Int64(rng.next(7 * 86400))
         let status = ["open", "abandoned", "recovered", "expired"][rng.next(4)]
         o.raw("{"); o.key("id"); o.str("K\(i)"); o.comma(); o.key("updated_at"); o.time(updated); o.comma()
@@ -106,7 +107,7 @@ struct BenchStoreWriter {
         o.key("status"); o.str(status); o.comma(); o.key("reminders_sent"); o.int(Int64(rng.next(3))); o.raw("}")
     }
 
-    private func ticket(_ i: Int, _ o: inout ByteOut, _ rng: inout SplitMix64) {
+    private func ticket(_ i: Int, _ o: inout ByteOut, _ rng: inout DemoRandom) {
         let opened = now - Int64(rng.next(3 * 86400))
         o.raw("{"); o.key("id"); o.str("T\(i)"); o.comma(); o.key("subject"); o.str("Where is my order #\(100000 + rng.next(orders))?"); o.comma()
         o.key("priority"); o.str(["low", "normal", "high", "urgent"][rng.next(4)]); o.comma()
@@ -117,7 +118,7 @@ struct BenchStoreWriter {
         o.key("first_reply_due"); o.time(opened + 4 * 3600); o.comma(); o.key("resolution_due"); o.time(opened + 48 * 3600); o.raw("}")
     }
 
-    private func customer(_ i: Int, _ o: inout ByteOut, _ rng: inout SplitMix64) {
+    private func customer(_ i: Int, _ o: inout ByteOut, _ rng: inout DemoRandom) {
         o.raw("{"); o.key("id"); o.str("C\(i)"); o.comma(); o.key("name"); o.str("Customer \(i)"); o.comma()
         o.key("email"); o.str("customer\(i)@example.com"); o.comma()
         o.key("tags"); o.raw(rng.next(100) == 0 ? #"["vip"]"# : "[]"); o.comma()
@@ -143,16 +144,7 @@ struct ByteOut {
     }
 }
 
-/// A small deterministic generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The bench draws from the demo's SplitMix64 generator; `next(bound)` keeps the stores it writes as they were.
+extension DemoRandom {
     mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
